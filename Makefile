@@ -1,0 +1,54 @@
+# Set-up and everyday commands. `make serve` and `make test` do all set-up
+# on a fresh machine (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+# Material 9.7+ prints an "MkDocs 2.0" banner on every run unless told not to.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build validate test test-fast chromium lint clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# click > 8.2.1 turned live reload off by default in `mkdocs serve`; ask for it.
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --strict -a $(HOST)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+validate: $(STAMP)
+	$(BIN)/catalogus validate
+
+# Browser tests need Debian's chromium; install it when missing (as root).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Installeer chromium: sudo apt-get install -y chromium"; exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) chromium
+	$(BIN)/pytest
+
+# Everything except the browser: quick feedback while editing.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf site .pytest_cache

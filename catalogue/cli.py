@@ -1,0 +1,125 @@
+"""`catalogus`: check the catalogue, scaffold an entry, keep the schema in step.
+
+Exit codes: 0 success; 1 the catalogue (or the given files) has errors, or
+`new` would overwrite; 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from catalogue import DATA_DIR
+from catalogue.loader import load_catalogue, write_synced_schema
+from catalogue.problems import display_path, errors
+from catalogue.scaffold import EntryExists, write_entry
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="catalogus",
+        description="Beheer de catalogus van interventies tegen eenzaamheid.",
+        epilog="Exitcodes: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.")
+    parser.add_argument("--root", type=Path, default=DATA_DIR,
+                        help="map met vocabularies.yaml en interventies/ (standaard: %(default)s)")
+    commands = parser.add_subparsers(title="opdrachten", required=True, metavar="OPDRACHT")
+
+    validate = commands.add_parser(
+        "validate", help="controleer de catalogus of losse bestanden",
+        description="Controleer de hele catalogus, of alleen de gegeven bestanden (tegen de "
+                    "woordenlijsten en de andere items). Elke fout staat op een eigen regel "
+                    "als pad:regel:kolom: melding.")
+    validate.add_argument("files", nargs="*", type=Path, metavar="BESTAND",
+                          help="YAML-bestanden om te controleren (standaard: alle items)")
+    validate.set_defaults(handler=run_validate)
+
+    new = commands.add_parser(
+        "new", help="maak een nieuw item uit het sjabloon",
+        description="Schrijf interventies/<slug>.yaml met elk veld uitgelegd. "
+                    "Een bestaand bestand wordt nooit overschreven.")
+    new.add_argument("naam", help='naam van de interventie, bijvoorbeeld "Gouden Mannen"')
+    new.set_defaults(handler=run_new)
+
+    schema = commands.add_parser(
+        "schema", help="houd de termen in het JSON-schema gelijk met vocabularies.yaml",
+        description="Zonder optie: controleer of het schema bij is (exitcode 1 als niet).")
+    schema.add_argument("--write", action="store_true", help="schrijf het bijgewerkte schema")
+    schema.set_defaults(handler=run_schema)
+    return parser
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    given = [f.resolve() for f in args.files]
+    missing = [f for f in given if not f.is_file()]
+    if missing:
+        for path in missing:
+            print(f"{display_path(path)}: bestand bestaat niet", file=sys.stderr)
+        return EXIT_USAGE
+    entry_files = None
+    if given:
+        # Check the given files together with the rest, so duplicates are caught.
+        existing = {p.resolve() for p in (root / "interventies").glob("*.yaml")}
+        entry_files = sorted(existing | set(given))
+    catalogue, problems = load_catalogue(root, entry_files=entry_files, display_root=Path.cwd())
+    if given:
+        shown = {display_path(p) for p in given}
+        problems = [p for p in problems
+                    if p.file in shown or not p.file.startswith(_entry_prefix(root))]
+    for problem in sorted(problems):
+        print(problem)
+    found = errors(problems)
+    if found:
+        noun = "fout" if len(found) == 1 else "fouten"
+        print(f"{len(found)} {noun} gevonden.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    checked = len(given) if given else len(catalogue.interventions)
+    print(f"In orde: {checked} interventie(s) gecontroleerd.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _entry_prefix(root: Path) -> str:
+    return display_path(root / "interventies") + "/"
+
+
+def run_new(args: argparse.Namespace) -> int:
+    try:
+        path = write_entry(args.root, args.naam, date.today())
+    except EntryExists as exists:
+        print(f"{display_path(Path(exists.args[0]))}: bestaat al; kies een andere naam of "
+              "bewerk dat bestand.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except ValueError as error:
+        print(f"catalogus new: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(display_path(path))
+    print("Vul het bestand in en controleer het met: catalogus validate "
+          f"{display_path(path)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    if args.write:
+        changed = write_synced_schema(args.root)
+        print("Schema bijgewerkt." if changed else "Schema was al bij.", file=sys.stderr)
+        return EXIT_OK
+    _, problems = load_catalogue(args.root, entry_files=[])
+    drift = [p for p in problems if p.rule == "schema-drift"]
+    for problem in drift:
+        print(problem)
+    return EXIT_PROBLEMS if drift else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""Load, validate and model the whole catalogue: the one entry point.
+
+`load_catalogue` is what the command line, the MkDocs hook and the tests
+call, so validation and the build cannot drift apart. It reads everything
+afresh on each call (no caches): `mkdocs serve` calls it on every rebuild.
+
+Every entry file ends up either in the catalogue or in the problems, never
+silently nowhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from catalogue import DATA_DIR
+from catalogue.model import (
+    Catalogue,
+    Intervention,
+    Vocabularies,
+    build_intervention,
+    build_vocabularies,
+)
+from catalogue.problems import Problem, display_path, errors
+from catalogue.rules import (
+    check_age_range,
+    check_dates_not_in_future,
+    check_file_name,
+    check_no_markup,
+    check_unique_names,
+    check_unique_terms,
+)
+from catalogue.schema import check_document
+from catalogue.schema_sync import dump_schema, read_schema, synced_schema
+from catalogue.sources import Document, read_document
+
+VOCABULARY_FILE = "vocabularies.yaml"
+VOCABULARY_SCHEMA_FILE = "vocabularies.schema.json"
+ENTRY_SCHEMA_FILE = "interventie.schema.json"
+ENTRY_DIR = "interventies"
+ENTRY_SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True)
+class CataloguePaths:
+    """Where the data of one catalogue lives (the real one, or a copy in a test)."""
+
+    root: Path
+
+    @property
+    def vocabularies(self) -> Path:
+        return self.root / VOCABULARY_FILE
+
+    @property
+    def vocabulary_schema(self) -> Path:
+        return self.root / VOCABULARY_SCHEMA_FILE
+
+    @property
+    def entry_schema(self) -> Path:
+        return self.root / ENTRY_SCHEMA_FILE
+
+    @property
+    def entries(self) -> Path:
+        return self.root / ENTRY_DIR
+
+
+def load_catalogue(root: Path = DATA_DIR, *, entry_files: Sequence[Path] | None = None,
+                   today: date | None = None,
+                   display_root: Path | None = None) -> tuple[Catalogue, list[Problem]]:
+    """Read vocabularies and entries under `root`; return the model and every problem.
+
+    `entry_files` replaces the entries found under `root/interventies` (the
+    command line uses it to check files elsewhere). Entries with problems are
+    left out of the returned catalogue; callers must not render when
+    `errors(problems)` is non-empty.
+    """
+    paths = CataloguePaths(root)
+    shown = display_root if display_root is not None else root.parent
+    problems: list[Problem] = []
+
+    vocabularies, vocabulary_problems = load_vocabularies(paths, shown)
+    problems += vocabulary_problems
+    if vocabularies is None:
+        return Catalogue(build_vocabularies({}), ()), problems
+
+    schema_on_disk = read_schema(paths.entry_schema)
+    schema = synced_schema(schema_on_disk, vocabularies.as_data())
+    if schema != schema_on_disk:
+        problems.append(schema_drift_problem(paths, shown))
+
+    files = sorted(entry_files) if entry_files is not None else entry_paths(paths)
+    documents: list[Document] = []
+    for path in files:
+        display = display_path(path, shown)
+        if path.suffix != ENTRY_SUFFIX:
+            problems.append(Problem(
+                display, 1, 1, "", "file-type", "dit bestand hoort niet in de map interventies",
+                expected=f"een interventie als *{ENTRY_SUFFIX}", found=path.name,
+                hint=f"Geef het bestand de extensie {ENTRY_SUFFIX} of zet het elders."))
+            continue
+        document, read_problems = read_document(path, display)
+        problems += read_problems
+        if document is not None:
+            documents.append(document)
+
+    valid: list[Document] = []
+    for document in documents:
+        problems += check_entry(document, schema, vocabularies, today or date.today())
+        if not any(p.file == document.display for p in errors(problems)):
+            valid.append(document)
+    cross = check_unique_names(documents)
+    problems += cross
+    rejected = {p.file for p in errors(cross)}
+
+    interventions = tuple(sorted(
+        (to_intervention(d, vocabularies, shown) for d in valid if d.display not in rejected),
+        key=lambda i: i.naam.casefold()))
+    return Catalogue(vocabularies, interventions), problems
+
+
+def entry_paths(paths: CataloguePaths) -> list[Path]:
+    """Every file in the entries folder; non-entries are reported, not skipped."""
+    if not paths.entries.is_dir():
+        return []
+    return sorted(p for p in paths.entries.iterdir() if p.is_file() and p.name != ".gitkeep")
+
+
+def load_vocabularies(paths: CataloguePaths,
+                      shown: Path) -> tuple[Vocabularies | None, list[Problem]]:
+    """Read and check the vocabulary file; None when it cannot be used."""
+    document, problems = read_document(paths.vocabularies, display_path(paths.vocabularies, shown))
+    if document is None:
+        return None, problems
+    if not isinstance(document.data, dict):
+        problems += check_document(document, read_schema(paths.vocabulary_schema), {})
+        return None, problems
+    problems += check_document(document, read_schema(paths.vocabulary_schema), {})
+    problems += check_unique_terms(document)
+    if errors(problems):
+        return None, problems
+    return build_vocabularies(document.data), problems
+
+
+def check_entry(document: Document, schema: dict, vocabularies: Vocabularies,
+                today: date) -> list[Problem]:
+    """Shape first; the rules of meaning only run on data of the right shape."""
+    problems = check_document(document, schema, vocabularies.labels())
+    problems += check_no_markup(document)
+    if isinstance(document.data, dict):
+        problems += check_file_name(document)
+        problems += check_age_range(document)
+        problems += check_dates_not_in_future(document, today)
+    return problems
+
+
+def to_intervention(document: Document, vocabularies: Vocabularies,
+                    shown: Path) -> Intervention:
+    return build_intervention(
+        document.data, slug=document.source.stem,
+        source_file=display_path(document.source, shown), vocabularies=vocabularies)
+
+
+def schema_drift_problem(paths: CataloguePaths, shown: Path) -> Problem:
+    return Problem(
+        display_path(paths.entry_schema, shown), 1, 1, "$defs", "schema-drift",
+        "de termen in het schema lopen niet gelijk met vocabularies.yaml",
+        expected="dezelfde termen als in vocabularies.yaml",
+        found="een verouderde lijst",
+        hint="Draai `catalogus schema --write` en commit het schema mee.")
+
+
+def write_synced_schema(root: Path = DATA_DIR) -> bool:
+    """Rewrite the entry schema's term lists; return whether anything changed."""
+    paths = CataloguePaths(root)
+    vocabularies, problems = load_vocabularies(paths, root.parent)
+    if vocabularies is None:
+        raise ValueError("vocabularies.yaml has errors; fix them first")
+    before = paths.entry_schema.read_text(encoding="utf-8")
+    after = dump_schema(synced_schema(read_schema(paths.entry_schema), vocabularies.as_data()))
+    if before != after:
+        paths.entry_schema.write_text(after, encoding="utf-8")
+    return before != after

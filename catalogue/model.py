@@ -1,0 +1,237 @@
+"""The clean model the site is rendered from.
+
+The raw model is the YAML as written (plain dicts, validated by the schema
+and the rules); this module turns a valid raw entry into frozen dataclasses
+with vocabulary terms resolved. That conversion happens here and only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    beschrijving: str
+    #: Extra named texts of a term, e.g. `manier_van_ondersteunen` for working elements.
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    terms: tuple[Term, ...]
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def get(self, term_id: str) -> Term:
+        for term in self.terms:
+            if term.id == term_id:
+                return term
+        raise KeyError(f"{term_id!r} is not in vocabulary {self.name!r}")
+
+    def ids(self) -> list[str]:
+        return [term.id for term in self.terms]
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    by_name: Mapping[str, Vocabulary]
+
+    def __getitem__(self, name: str) -> Vocabulary:
+        return self.by_name[name]
+
+    def labels(self) -> dict[str, dict[str, str]]:
+        """Id -> label per vocabulary; used for hints in messages."""
+        return {name: {t.id: t.label for t in vocab} for name, vocab in self.by_name.items()}
+
+    def as_data(self) -> dict[str, list[dict[str, Any]]]:
+        """The vocabularies as plain data, in file order."""
+        return {
+            name: [{"id": t.id, "label": t.label, "beschrijving": t.beschrijving, **t.extra}
+                   for t in vocab]
+            for name, vocab in self.by_name.items()
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    titel: str
+    uitgever: str
+    jaar: int | None
+    url: str
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    omschrijving: str
+    leeftijd_min: int | None
+    leeftijd_max: int | None
+    tags: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Format:
+    vormen: tuple[Term, ...]
+    duur: str | None
+    aantal_bijeenkomsten: int | None
+    frequentie: str | None
+    toelichting: str | None
+
+
+@dataclass(frozen=True)
+class Owner:
+    organisatie: str | None
+    website: str | None
+    contact: str | None
+
+
+@dataclass(frozen=True)
+class Recognition:
+    databank: Term
+    niveau: Term
+    datum: date | None
+    url: str | None
+    toelichting: str | None
+
+
+@dataclass(frozen=True)
+class Where:
+    locaties: tuple[str, ...]
+    toelichting: str | None
+
+
+@dataclass(frozen=True)
+class Intervention:
+    slug: str
+    source_file: str  # path relative to the repository, for "Wijzig deze interventie"
+    naam: str
+    eerdere_namen: tuple[str, ...]
+    claim: str
+    beschrijving: str
+    doelgroep: TargetGroup
+    risicogroepen: tuple[Term, ...]
+    werkzame_elementen: tuple[Term, ...]
+    werkvorm: Format
+    vormen_van_eenzaamheid: tuple[Term, ...]
+    preventieniveaus: tuple[Term, ...]
+    eenzaamheid_als_doel: Term | None
+    bouwstenen: tuple[Term, ...]
+    aanpak: str | None
+    eigenaar: Owner
+    erkenning: Recognition | None
+    uitvoering: Where
+    aanmelden: str | None
+    kosten: str | None
+    bronnen: tuple[Source, ...]
+    laatst_gecontroleerd: date
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    vocabularies: Vocabularies
+    interventions: tuple[Intervention, ...]
+
+    def by_slug(self, slug: str) -> Intervention:
+        for intervention in self.interventions:
+            if intervention.slug == slug:
+                return intervention
+        raise KeyError(slug)
+
+
+# -- conversion from raw data ---------------------------------------------------
+
+def build_vocabularies(raw: Mapping[str, list[dict[str, Any]]]) -> Vocabularies:
+    """Turn the validated vocabulary file into `Vocabularies`."""
+    core = {"id", "label", "beschrijving"}
+    return Vocabularies({
+        name: Vocabulary(name, tuple(
+            Term(t["id"], t["label"], t["beschrijving"],
+                 {k: v for k, v in t.items() if k not in core})
+            for t in terms))
+        for name, terms in raw.items()
+    })
+
+
+def build_intervention(raw: Mapping[str, Any], *, slug: str, source_file: str,
+                       vocabularies: Vocabularies) -> Intervention:
+    """Turn one schema-valid raw entry into an `Intervention` with terms resolved."""
+
+    def terms(vocabulary: str, ids: list[str] | None) -> tuple[Term, ...]:
+        return tuple(vocabularies[vocabulary].get(i) for i in ids or [])
+
+    def section(name: str) -> dict[str, Any]:
+        return raw.get(name) or {}
+
+    doelgroep, werkvorm = section("doelgroep"), section("werkvorm")
+    eigenaar, uitvoering = section("eigenaar"), section("uitvoering")
+    erkenning = raw.get("erkenning")
+    doel = raw.get("eenzaamheid_als_doel")
+    return Intervention(
+        slug=slug,
+        source_file=source_file,
+        naam=raw["naam"].strip(),
+        eerdere_namen=tuple(raw.get("eerdere_namen") or ()),
+        claim=raw["claim"].strip(),
+        beschrijving=raw["beschrijving"].strip(),
+        doelgroep=TargetGroup(
+            omschrijving=doelgroep["omschrijving"].strip(),
+            leeftijd_min=doelgroep.get("leeftijd_min"),
+            leeftijd_max=doelgroep.get("leeftijd_max"),
+            tags=terms("doelgroeptags", doelgroep.get("tags")),
+        ),
+        risicogroepen=terms("risicogroepen", raw.get("risicogroepen")),
+        werkzame_elementen=terms("werkzame_elementen", raw.get("werkzame_elementen")),
+        werkvorm=Format(
+            vormen=terms("werkvormen", werkvorm.get("vormen")),
+            duur=_text(werkvorm.get("duur")),
+            aantal_bijeenkomsten=werkvorm.get("aantal_bijeenkomsten"),
+            frequentie=_text(werkvorm.get("frequentie")),
+            toelichting=_text(werkvorm.get("toelichting")),
+        ),
+        vormen_van_eenzaamheid=terms("vormen_van_eenzaamheid", raw.get("vormen_van_eenzaamheid")),
+        preventieniveaus=terms("preventieniveaus", raw.get("preventieniveaus")),
+        eenzaamheid_als_doel=vocabularies["eenzaamheidsdoelen"].get(doel) if doel else None,
+        bouwstenen=terms("bouwstenen", raw.get("bouwstenen")),
+        aanpak=_text(raw.get("aanpak")),
+        eigenaar=Owner(
+            organisatie=_text(eigenaar.get("organisatie")),
+            website=eigenaar.get("website"),
+            contact=_text(eigenaar.get("contact")),
+        ),
+        erkenning=Recognition(
+            databank=vocabularies["databanken"].get(erkenning["databank"]),
+            niveau=vocabularies["erkenningsniveaus"].get(erkenning["niveau"]),
+            datum=date.fromisoformat(erkenning["datum"]) if erkenning.get("datum") else None,
+            url=erkenning.get("url"),
+            toelichting=_text(erkenning.get("toelichting")),
+        ) if erkenning else None,
+        uitvoering=Where(
+            locaties=tuple(uitvoering.get("locaties") or ()),
+            toelichting=_text(uitvoering.get("toelichting")),
+        ),
+        aanmelden=_text(raw.get("aanmelden")),
+        kosten=_text(raw.get("kosten")),
+        bronnen=tuple(
+            Source(b["titel"].strip(), b["uitgever"].strip(), b.get("jaar"), b["url"])
+            for b in raw["bronnen"]
+        ),
+        laatst_gecontroleerd=date.fromisoformat(raw["laatst_gecontroleerd"]),
+    )
+
+
+def _text(value: str | None) -> str | None:
+    """Empty or whitespace-only text is unknown, not an empty string."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None

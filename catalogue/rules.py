@@ -1,0 +1,155 @@
+"""Rules of meaning that a JSON Schema cannot express.
+
+Each check has one job, states its rule in its docstring and returns the
+problems it finds. Entry rules look at one parsed entry; catalogue rules look
+across all entries; vocabulary rules look at the vocabulary file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from catalogue.problems import Problem, quote
+from catalogue.slug import slugify
+from catalogue.sources import Document, FieldPath, format_path
+
+# A tag opening (`<b`, `</p`, `<!--`, `<?php`) or an HTML character reference.
+_HTML = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]|<!--|&#?[a-zA-Z0-9]+;")
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+
+def walk_strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string in a parsed document, with its field path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_strings(item, (*path, index))
+
+
+# -- entry rules ---------------------------------------------------------------
+
+def check_no_markup(document: Document) -> list[Problem]:
+    """Text fields hold plain text: no HTML tags, character references or script URLs."""
+    problems = []
+    for path, text in walk_strings(document.data):
+        match = _HTML.search(text) or _SCRIPT_URL.search(text)
+        if match:
+            problems.append(document.problem(
+                path, "markup", "tekst bevat HTML of script",
+                expected="platte tekst", found=quote(match.group(0)),
+                hint="Schrijf gewone tekst; de site maakt de opmaak. "
+                     "Gebruik 'kleiner dan' in plaats van '<'."))
+    return problems
+
+
+def check_file_name(document: Document) -> list[Problem]:
+    """The file is named after the slug of `naam`, so the slug (the URL) is predictable."""
+    name = document.data.get("naam") if isinstance(document.data, dict) else None
+    if not isinstance(name, str) or not slugify(name):
+        return []
+    expected = f"{slugify(name)}.yaml"
+    if document.source.name == expected:
+        return []
+    return [document.problem(
+        ("naam",), "file-name", "bestandsnaam past niet bij de naam",
+        expected=expected, found=document.source.name,
+        hint=f"Hernoem het bestand naar {expected} of pas 'naam' aan.")]
+
+
+def check_age_range(document: Document) -> list[Problem]:
+    """`leeftijd_min` is not above `leeftijd_max`."""
+    group = document.data.get("doelgroep") if isinstance(document.data, dict) else None
+    if not isinstance(group, dict):
+        return []
+    low, high = group.get("leeftijd_min"), group.get("leeftijd_max")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        return [document.problem(
+            ("doelgroep", "leeftijd_min"), "age-range", "minimumleeftijd is hoger dan maximum",
+            expected=f"hoogstens {high}", found=str(low), hint="Zijn de twee verwisseld?")]
+    return []
+
+
+def check_dates_not_in_future(document: Document, today: date) -> list[Problem]:
+    """A check or recognition date cannot lie after today."""
+    data = document.data if isinstance(document.data, dict) else {}
+    recognition = data.get("erkenning") if isinstance(data.get("erkenning"), dict) else {}
+    candidates = [(("laatst_gecontroleerd",), data.get("laatst_gecontroleerd")),
+                  (("erkenning", "datum"), recognition.get("datum"))]
+    problems = []
+    for path, value in candidates:
+        try:
+            day = date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            continue  # the schema reports malformed dates
+        if day and day > today:
+            problems.append(document.problem(
+                path, "future-date", "datum ligt in de toekomst",
+                expected=f"uiterlijk {today.isoformat()}", found=value,
+                hint="Vul de datum in waarop het gebeurde."))
+    return problems
+
+
+# -- catalogue rules -------------------------------------------------------------
+
+def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
+    """No two entries share a slug, a name or a former name (ignoring case and accents)."""
+    seen: dict[str, tuple[Document, FieldPath]] = {}
+    problems = []
+    for document in documents:
+        data = document.data if isinstance(document.data, dict) else {}
+        names: list[tuple[FieldPath, Any]] = [(("naam",), data.get("naam"))]
+        former = data.get("eerdere_namen")
+        if isinstance(former, list):
+            names += [(("eerdere_namen", i), n) for i, n in enumerate(former)]
+        own: set[str] = set()
+        for path, name in names:
+            if not isinstance(name, str) or not slugify(name):
+                continue
+            key = slugify(name)
+            if key in seen and key not in own:
+                other, other_path = seen[key]
+                line = other.where(other_path)[0]
+                rule = "duplicate-slug" if path == ("naam",) else "duplicate-name"
+                problems.append(document.problem(
+                    path, rule, "naam komt al voor in een ander item",
+                    expected="een naam die geen ander item gebruikt",
+                    found=f"{quote(name)}, ook in {other.display}:{line} "
+                          f"({format_path(other_path)})",
+                    hint="Is dit dezelfde interventie? Werk dan dat bestand bij."))
+            else:
+                seen.setdefault(key, (document, path))
+            own.add(key)
+    return problems
+
+
+# -- vocabulary rules ------------------------------------------------------------
+
+def check_unique_terms(document: Document) -> list[Problem]:
+    """Within one vocabulary, every id and every label is used once."""
+    problems = []
+    data = document.data if isinstance(document.data, dict) else {}
+    for name, terms in data.items():
+        if not isinstance(terms, list):
+            continue
+        for field_name in ("id", "label"):
+            first: dict[str, int] = {}
+            for index, term in enumerate(terms):
+                value = term.get(field_name) if isinstance(term, dict) else None
+                if not isinstance(value, str):
+                    continue
+                if value.casefold() in first:
+                    problems.append(document.problem(
+                        (name, index, field_name), "duplicate-term",
+                        f"{field_name} staat twee keer in {name}",
+                        expected=f"elke {field_name} één keer", found=quote(value),
+                        hint=f"Hetzelfde staat al bij {name}[{first[value.casefold()]}]."))
+                else:
+                    first[value.casefold()] = index
+    return problems

@@ -1,0 +1,58 @@
+"""Shared fixtures: a throw-away copy of the catalogue data to break on purpose."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from catalogue import DATA_DIR
+from catalogue.loader import load_catalogue
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = date(2026, 11, 23)
+
+# Material's "MkDocs 2.0" banner would otherwise clutter every build in tests.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class CatalogueCopy:
+    """A copy of vocabularies and schemas with only the fixture entry in it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.entries = root / "interventies"
+
+    def write(self, name: str, text: str | bytes) -> Path:
+        path = self.entries / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def fixture_text(self) -> str:
+        return (FIXTURES / "proef-interventie.yaml").read_text(encoding="utf-8")
+
+    def replace(self, old: str, new: str, name: str = "proef-interventie.yaml") -> Path:
+        """Break the fixture entry by one textual change."""
+        text = self.fixture_text()
+        assert old in text, f"fixture does not contain {old!r}"
+        return self.write(name, text.replace(old, new, 1))
+
+    def load(self):
+        return load_catalogue(self.root, today=TODAY, display_root=self.root)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> CatalogueCopy:
+    root = tmp_path / "catalogue"
+    (root / "interventies").mkdir(parents=True)
+    for name in ("vocabularies.yaml", "vocabularies.schema.json", "interventie.schema.json"):
+        shutil.copy(DATA_DIR / name, root / name)
+    shutil.copy(FIXTURES / "proef-interventie.yaml", root / "interventies")
+    return CatalogueCopy(root)

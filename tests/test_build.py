@@ -1,0 +1,67 @@
+"""The site builds strictly, in Dutch, and fails on a bad entry naming the file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def project_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info")
+    shutil.copytree(REPO, project, ignore=ignore)
+    return project
+
+
+def test_build_strict_succeeds_and_is_dutch(built_site: Path):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert "Wat werkt tegen eenzaamheid" in html
+
+
+def test_built_html_references_no_third_party_host(built_site: Path):
+    # Links to sources are fine; what must not happen is loading anything
+    # (scripts, styles, fonts, images) from another host.
+    # A canonical link names the site's own address and loads nothing.
+    tags = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", re.IGNORECASE)
+    remote = re.compile(r'(?:src|href|srcset)="(?:https?:)?//', re.IGNORECASE)
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        offenders += [f"{page.name}: {tag}" for tag in tags.findall(text)
+                      if remote.search(tag) and 'rel="canonical"' not in tag]
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+    assert offenders == []
+
+
+def test_build_fails_on_bad_entry_naming_the_file(tmp_path: Path):
+    project = project_copy(tmp_path)
+    bad = project / "catalogue" / "interventies" / "proef-interventie.yaml"
+    text = (FIXTURES / "proef-interventie.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("- mantelzorgers", "- mantelzorger"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "catalogue/interventies/proef-interventie.yaml:12:5: risicogroepen[1]" in result.stderr
+    assert "bedoelde je 'mantelzorgers'?" in result.stderr
