@@ -116,7 +116,8 @@ def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
             if key in seen and key not in own:
                 other, other_path = seen[key]
                 line = other.where(other_path)[0]
-                rule = "duplicate-slug" if path == ("naam",) else "duplicate-name"
+                both_names = path == other_path == ("naam",)
+                rule = "duplicate-slug" if both_names else "duplicate-name"
                 problems.append(document.problem(
                     path, rule, "naam komt al voor in een ander item",
                     expected="een naam die geen ander item gebruikt",

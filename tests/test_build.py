@@ -59,6 +59,7 @@ def test_built_html_references_no_third_party_host(built_site: Path):
 def test_build_fails_on_bad_entry_naming_the_file(tmp_path: Path):
     project = project_copy(tmp_path)
     bad = project / "catalogue" / "interventies" / "proef-interventie.yaml"
+    bad.parent.mkdir(exist_ok=True)
     text = (FIXTURES / "proef-interventie.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("- mantelzorgers", "- mantelzorger"), encoding="utf-8")
     result = build(project, tmp_path / "site")
