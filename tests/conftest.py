@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -56,3 +58,19 @@ def copy(tmp_path: Path) -> CatalogueCopy:
         shutil.copy(DATA_DIR / name, root / name)
     shutil.copy(FIXTURES / "proef-interventie.yaml", root / "interventies")
     return CatalogueCopy(root)
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """A strict build, exactly as `make build` runs it."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                           "--site-dir", str(site)],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real repository's site, built once per test session."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -4,28 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from conftest import FIXTURES, REPO
-
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-                          cwd=project, capture_output=True, text=True, timeout=300)
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(REPO, site)
-    assert result.returncode == 0, result.stderr
-    return site
+from conftest import FIXTURES, REPO, mkdocs_build
 
 
 def project_copy(tmp_path: Path) -> Path:
@@ -62,7 +43,7 @@ def test_build_fails_on_bad_entry_naming_the_file(tmp_path: Path):
     bad.parent.mkdir(exist_ok=True)
     text = (FIXTURES / "proef-interventie.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("- mantelzorgers", "- mantelzorger"), encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "catalogue/interventies/proef-interventie.yaml:12:5: risicogroepen[1]" in result.stderr
     assert "bedoelde je 'mantelzorgers'?" in result.stderr
