@@ -30,30 +30,46 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalogus",
         description="Beheer de catalogus van interventies tegen eenzaamheid.",
-        epilog="Exitcodes: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.")
-    parser.add_argument("--root", type=Path, default=DATA_DIR,
-                        help="map met vocabularies.yaml en interventies/ (standaard: %(default)s)")
+        epilog="Exitcodes: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=DATA_DIR,
+        help="map met vocabularies.yaml en interventies/ (standaard: %(default)s)",
+    )
     commands = parser.add_subparsers(title="opdrachten", required=True, metavar="OPDRACHT")
 
     validate = commands.add_parser(
-        "validate", help="controleer de catalogus of losse bestanden",
+        "validate",
+        help="controleer de catalogus of losse bestanden",
         description="Controleer de hele catalogus, of alleen de gegeven bestanden (tegen de "
-                    "woordenlijsten en de andere items). Elke fout staat op een eigen regel "
-                    "als pad:regel:kolom: melding.")
-    validate.add_argument("files", nargs="*", type=Path, metavar="BESTAND",
-                          help="YAML-bestanden om te controleren (standaard: alle items)")
+        "woordenlijsten en de andere items). Elke fout staat op een eigen regel "
+        "als pad:regel:kolom: melding.",
+    )
+    validate.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="BESTAND",
+        help="YAML-bestanden om te controleren (standaard: alle items)",
+    )
     validate.set_defaults(handler=run_validate)
 
     new = commands.add_parser(
-        "new", help="maak een nieuw item uit het sjabloon",
+        "new",
+        help="maak een nieuw item uit het sjabloon",
         description="Schrijf interventies/<slug>.yaml met elk veld uitgelegd. "
-                    "Een bestaand bestand wordt nooit overschreven.")
+        "Een bestaand bestand wordt nooit overschreven.",
+    )
     new.add_argument("naam", help='naam van de interventie, bijvoorbeeld "Gouden Mannen"')
     new.set_defaults(handler=run_new)
 
     schema = commands.add_parser(
-        "schema", help="houd de termen in het JSON-schema gelijk met vocabularies.yaml",
-        description="Zonder optie: controleer of het schema bij is (exitcode 1 als niet).")
+        "schema",
+        help="houd de termen in het JSON-schema gelijk met vocabularies.yaml",
+        description="Zonder optie: controleer of het schema bij is (exitcode 1 als niet).",
+    )
     schema.add_argument("--write", action="store_true", help="schrijf het bijgewerkte schema")
     schema.set_defaults(handler=run_schema)
     return parser
@@ -75,8 +91,9 @@ def run_validate(args: argparse.Namespace) -> int:
     catalogue, problems = load_catalogue(root, entry_files=entry_files, display_root=Path.cwd())
     if given:
         shown = {display_path(p) for p in given}
-        problems = [p for p in problems
-                    if p.file in shown or not p.file.startswith(_entry_prefix(root))]
+        problems = [
+            p for p in problems if p.file in shown or not p.file.startswith(_entry_prefix(root))
+        ]
     for problem in sorted(problems):
         print(problem)
     found = errors(problems)
@@ -97,15 +114,20 @@ def run_new(args: argparse.Namespace) -> int:
     try:
         path = write_entry(args.root, args.naam, date.today())
     except EntryExists as exists:
-        print(f"{display_path(Path(exists.args[0]))}: bestaat al; kies een andere naam of "
-              "bewerk dat bestand.", file=sys.stderr)
+        print(
+            f"{display_path(Path(exists.args[0]))}: bestaat al; kies een andere naam of "
+            "bewerk dat bestand.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     except ValueError as error:
         print(f"catalogus new: {error}", file=sys.stderr)
         return EXIT_USAGE
     print(display_path(path))
-    print("Vul het bestand in en controleer het met: catalogus validate "
-          f"{display_path(path)}", file=sys.stderr)
+    print(
+        f"Vul het bestand in en controleer het met: catalogus validate {display_path(path)}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

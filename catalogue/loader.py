@@ -66,9 +66,13 @@ class CataloguePaths:
         return self.root / ENTRY_DIR
 
 
-def load_catalogue(root: Path = DATA_DIR, *, entry_files: Sequence[Path] | None = None,
-                   today: date | None = None,
-                   display_root: Path | None = None) -> tuple[Catalogue, list[Problem]]:
+def load_catalogue(
+    root: Path = DATA_DIR,
+    *,
+    entry_files: Sequence[Path] | None = None,
+    today: date | None = None,
+    display_root: Path | None = None,
+) -> tuple[Catalogue, list[Problem]]:
     """Read vocabularies and entries under `root`; return the model and every problem.
 
     `entry_files` replaces the entries found under `root/interventies` (the
@@ -95,10 +99,19 @@ def load_catalogue(root: Path = DATA_DIR, *, entry_files: Sequence[Path] | None 
     for path in files:
         display = display_path(path, shown)
         if path.suffix != ENTRY_SUFFIX:
-            problems.append(Problem(
-                display, 1, 1, "", "file-type", "dit bestand hoort niet in de map interventies",
-                expected=f"een interventie als *{ENTRY_SUFFIX}", found=path.name,
-                hint=f"Geef het bestand de extensie {ENTRY_SUFFIX} of zet het elders."))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    "file-type",
+                    "dit bestand hoort niet in de map interventies",
+                    expected=f"een interventie als *{ENTRY_SUFFIX}",
+                    found=path.name,
+                    hint=f"Geef het bestand de extensie {ENTRY_SUFFIX} of zet het elders.",
+                )
+            )
             continue
         document, read_problems = read_document(path, display)
         problems += read_problems
@@ -114,9 +127,12 @@ def load_catalogue(root: Path = DATA_DIR, *, entry_files: Sequence[Path] | None 
     problems += cross
     rejected = {p.file for p in errors(cross)}
 
-    interventions = tuple(sorted(
-        (to_intervention(d, vocabularies, shown) for d in valid if d.display not in rejected),
-        key=lambda i: i.naam.casefold()))
+    interventions = tuple(
+        sorted(
+            (to_intervention(d, vocabularies, shown) for d in valid if d.display not in rejected),
+            key=lambda i: i.naam.casefold(),
+        )
+    )
     return Catalogue(vocabularies, interventions), problems
 
 
@@ -127,8 +143,9 @@ def entry_paths(paths: CataloguePaths) -> list[Path]:
     return sorted(p for p in paths.entries.iterdir() if p.is_file() and p.name != ".gitkeep")
 
 
-def load_vocabularies(paths: CataloguePaths,
-                      shown: Path) -> tuple[Vocabularies | None, list[Problem]]:
+def load_vocabularies(
+    paths: CataloguePaths, shown: Path
+) -> tuple[Vocabularies | None, list[Problem]]:
     """Read and check the vocabulary file; None when it cannot be used."""
     document, problems = read_document(paths.vocabularies, display_path(paths.vocabularies, shown))
     if document is None:
@@ -143,8 +160,9 @@ def load_vocabularies(paths: CataloguePaths,
     return build_vocabularies(document.data), problems
 
 
-def check_entry(document: Document, schema: dict, vocabularies: Vocabularies,
-                today: date) -> list[Problem]:
+def check_entry(
+    document: Document, schema: dict, vocabularies: Vocabularies, today: date
+) -> list[Problem]:
     """Shape first; the rules of meaning only run on data of the right shape."""
     problems = check_document(document, schema, vocabularies.labels())
     problems += check_no_markup(document)
@@ -155,20 +173,27 @@ def check_entry(document: Document, schema: dict, vocabularies: Vocabularies,
     return problems
 
 
-def to_intervention(document: Document, vocabularies: Vocabularies,
-                    shown: Path) -> Intervention:
+def to_intervention(document: Document, vocabularies: Vocabularies, shown: Path) -> Intervention:
     return build_intervention(
-        document.data, slug=document.source.stem,
-        source_file=display_path(document.source, shown), vocabularies=vocabularies)
+        document.data,
+        slug=document.source.stem,
+        source_file=display_path(document.source, shown),
+        vocabularies=vocabularies,
+    )
 
 
 def schema_drift_problem(paths: CataloguePaths, shown: Path) -> Problem:
     return Problem(
-        display_path(paths.entry_schema, shown), 1, 1, "$defs", "schema-drift",
+        display_path(paths.entry_schema, shown),
+        1,
+        1,
+        "$defs",
+        "schema-drift",
         "de termen in het schema lopen niet gelijk met vocabularies.yaml",
         expected="dezelfde termen als in vocabularies.yaml",
         found="een verouderde lijst",
-        hint="Draai `catalogus schema --write` en commit het schema mee.")
+        hint="Draai `catalogus schema --write` en commit het schema mee.",
+    )
 
 
 def write_synced_schema(root: Path = DATA_DIR) -> bool:

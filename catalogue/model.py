@@ -57,8 +57,10 @@ class Vocabularies:
     def as_data(self) -> dict[str, list[dict[str, Any]]]:
         """The vocabularies as plain data, in file order."""
         return {
-            name: [{"id": t.id, "label": t.label, "beschrijving": t.beschrijving, **t.extra}
-                   for t in vocab]
+            name: [
+                {"id": t.id, "label": t.label, "beschrijving": t.beschrijving, **t.extra}
+                for t in vocab
+            ]
             for name, vocab in self.by_name.items()
         }
 
@@ -150,20 +152,32 @@ class Catalogue:
 
 # -- conversion from raw data ---------------------------------------------------
 
+
 def build_vocabularies(raw: Mapping[str, list[dict[str, Any]]]) -> Vocabularies:
     """Turn the validated vocabulary file into `Vocabularies`."""
     core = {"id", "label", "beschrijving"}
-    return Vocabularies({
-        name: Vocabulary(name, tuple(
-            Term(t["id"], t["label"], t["beschrijving"],
-                 {k: v for k, v in t.items() if k not in core})
-            for t in terms))
-        for name, terms in raw.items()
-    })
+    return Vocabularies(
+        {
+            name: Vocabulary(
+                name,
+                tuple(
+                    Term(
+                        t["id"],
+                        t["label"],
+                        t["beschrijving"],
+                        {k: v for k, v in t.items() if k not in core},
+                    )
+                    for t in terms
+                ),
+            )
+            for name, terms in raw.items()
+        }
+    )
 
 
-def build_intervention(raw: Mapping[str, Any], *, slug: str, source_file: str,
-                       vocabularies: Vocabularies) -> Intervention:
+def build_intervention(
+    raw: Mapping[str, Any], *, slug: str, source_file: str, vocabularies: Vocabularies
+) -> Intervention:
     """Turn one schema-valid raw entry into an `Intervention` with terms resolved."""
 
     def terms(vocabulary: str, ids: list[str] | None) -> tuple[Term, ...]:
@@ -214,7 +228,9 @@ def build_intervention(raw: Mapping[str, Any], *, slug: str, source_file: str,
             datum=date.fromisoformat(erkenning["datum"]) if erkenning.get("datum") else None,
             url=erkenning.get("url"),
             toelichting=_text(erkenning.get("toelichting")),
-        ) if erkenning else None,
+        )
+        if erkenning
+        else None,
         uitvoering=Where(
             locaties=tuple(uitvoering.get("locaties") or ()),
             toelichting=_text(uitvoering.get("toelichting")),

@@ -35,17 +35,24 @@ def walk_strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, 
 
 # -- entry rules ---------------------------------------------------------------
 
+
 def check_no_markup(document: Document) -> list[Problem]:
     """Text fields hold plain text: no HTML tags, character references or script URLs."""
     problems = []
     for path, text in walk_strings(document.data):
         match = _HTML.search(text) or _SCRIPT_URL.search(text)
         if match:
-            problems.append(document.problem(
-                path, "markup", "tekst bevat HTML of script",
-                expected="platte tekst", found=quote(match.group(0)),
-                hint="Schrijf gewone tekst; de site maakt de opmaak. "
-                     "Gebruik 'kleiner dan' in plaats van '<'."))
+            problems.append(
+                document.problem(
+                    path,
+                    "markup",
+                    "tekst bevat HTML of script",
+                    expected="platte tekst",
+                    found=quote(match.group(0)),
+                    hint="Schrijf gewone tekst; de site maakt de opmaak. "
+                    "Gebruik 'kleiner dan' in plaats van '<'.",
+                )
+            )
     return problems
 
 
@@ -57,10 +64,16 @@ def check_file_name(document: Document) -> list[Problem]:
     expected = f"{slugify(name)}.yaml"
     if document.source.name == expected:
         return []
-    return [document.problem(
-        ("naam",), "file-name", "bestandsnaam past niet bij de naam",
-        expected=expected, found=document.source.name,
-        hint=f"Hernoem het bestand naar {expected} of pas 'naam' aan.")]
+    return [
+        document.problem(
+            ("naam",),
+            "file-name",
+            "bestandsnaam past niet bij de naam",
+            expected=expected,
+            found=document.source.name,
+            hint=f"Hernoem het bestand naar {expected} of pas 'naam' aan.",
+        )
+    ]
 
 
 def check_age_range(document: Document) -> list[Problem]:
@@ -70,9 +83,16 @@ def check_age_range(document: Document) -> list[Problem]:
         return []
     low, high = group.get("leeftijd_min"), group.get("leeftijd_max")
     if isinstance(low, int) and isinstance(high, int) and low > high:
-        return [document.problem(
-            ("doelgroep", "leeftijd_min"), "age-range", "minimumleeftijd is hoger dan maximum",
-            expected=f"hoogstens {high}", found=str(low), hint="Zijn de twee verwisseld?")]
+        return [
+            document.problem(
+                ("doelgroep", "leeftijd_min"),
+                "age-range",
+                "minimumleeftijd is hoger dan maximum",
+                expected=f"hoogstens {high}",
+                found=str(low),
+                hint="Zijn de twee verwisseld?",
+            )
+        ]
     return []
 
 
@@ -80,8 +100,10 @@ def check_dates_not_in_future(document: Document, today: date) -> list[Problem]:
     """A check or recognition date cannot lie after today."""
     data = document.data if isinstance(document.data, dict) else {}
     recognition = data.get("erkenning") if isinstance(data.get("erkenning"), dict) else {}
-    candidates = [(("laatst_gecontroleerd",), data.get("laatst_gecontroleerd")),
-                  (("erkenning", "datum"), recognition.get("datum"))]
+    candidates = [
+        (("laatst_gecontroleerd",), data.get("laatst_gecontroleerd")),
+        (("erkenning", "datum"), recognition.get("datum")),
+    ]
     problems = []
     for path, value in candidates:
         try:
@@ -89,14 +111,21 @@ def check_dates_not_in_future(document: Document, today: date) -> list[Problem]:
         except ValueError:
             continue  # the schema reports malformed dates
         if day and day > today:
-            problems.append(document.problem(
-                path, "future-date", "datum ligt in de toekomst",
-                expected=f"uiterlijk {today.isoformat()}", found=value,
-                hint="Vul de datum in waarop het gebeurde."))
+            problems.append(
+                document.problem(
+                    path,
+                    "future-date",
+                    "datum ligt in de toekomst",
+                    expected=f"uiterlijk {today.isoformat()}",
+                    found=value,
+                    hint="Vul de datum in waarop het gebeurde.",
+                )
+            )
     return problems
 
 
 # -- catalogue rules -------------------------------------------------------------
+
 
 def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
     """No two entries share a slug, a name or a former name (ignoring case and accents)."""
@@ -118,12 +147,17 @@ def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
                 line = other.where(other_path)[0]
                 both_names = path == other_path == ("naam",)
                 rule = "duplicate-slug" if both_names else "duplicate-name"
-                problems.append(document.problem(
-                    path, rule, "naam komt al voor in een ander item",
-                    expected="een naam die geen ander item gebruikt",
-                    found=f"{quote(name)}, ook in {other.display}:{line} "
-                          f"({format_path(other_path)})",
-                    hint="Is dit dezelfde interventie? Werk dan dat bestand bij."))
+                problems.append(
+                    document.problem(
+                        path,
+                        rule,
+                        "naam komt al voor in een ander item",
+                        expected="een naam die geen ander item gebruikt",
+                        found=f"{quote(name)}, ook in {other.display}:{line} "
+                        f"({format_path(other_path)})",
+                        hint="Is dit dezelfde interventie? Werk dan dat bestand bij.",
+                    )
+                )
             else:
                 seen.setdefault(key, (document, path))
             own.add(key)
@@ -131,6 +165,7 @@ def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
 
 
 # -- vocabulary rules ------------------------------------------------------------
+
 
 def check_unique_terms(document: Document) -> list[Problem]:
     """Within one vocabulary, every id and every label is used once."""
@@ -146,11 +181,16 @@ def check_unique_terms(document: Document) -> list[Problem]:
                 if not isinstance(value, str):
                     continue
                 if value.casefold() in first:
-                    problems.append(document.problem(
-                        (name, index, field_name), "duplicate-term",
-                        f"{field_name} staat twee keer in {name}",
-                        expected=f"elke {field_name} één keer", found=quote(value),
-                        hint=f"Hetzelfde staat al bij {name}[{first[value.casefold()]}]."))
+                    problems.append(
+                        document.problem(
+                            (name, index, field_name),
+                            "duplicate-term",
+                            f"{field_name} staat twee keer in {name}",
+                            expected=f"elke {field_name} één keer",
+                            found=quote(value),
+                            hint=f"Hetzelfde staat al bij {name}[{first[value.casefold()]}].",
+                        )
+                    )
                 else:
                     first[value.casefold()] = index
     return problems

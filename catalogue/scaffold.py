@@ -45,14 +45,25 @@ def entry_path(root: Path, name: str) -> Path:
 
 def render_entry(root: Path, name: str, today: date) -> str:
     schema = read_schema(root / ENTRY_SCHEMA_FILE)
-    fields = list(_fields(schema, schema, depth=0, values={
-        "naam": _yaml_string(name), "laatst_gecontroleerd": f'"{today.isoformat()}"'}))
+    fields = list(
+        _fields(
+            schema,
+            schema,
+            depth=0,
+            values={"naam": _yaml_string(name), "laatst_gecontroleerd": f'"{today.isoformat()}"'},
+        )
+    )
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True, autoescape=False,  # YAML, not HTML
-        undefined=jinja2.StrictUndefined)
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # YAML, not HTML
+        undefined=jinja2.StrictUndefined,
+    )
     return environment.get_template("nieuw.yaml.j2").render(
-        schema_file=ENTRY_SCHEMA_FILE, fields=fields, naam=name)
+        schema_file=ENTRY_SCHEMA_FILE, fields=fields, naam=name
+    )
 
 
 def write_entry(root: Path, name: str, today: date) -> Path:
@@ -67,8 +78,9 @@ def write_entry(root: Path, name: str, today: date) -> Path:
     return path
 
 
-def _fields(schema: dict[str, Any], root: dict[str, Any], depth: int,
-            values: dict[str, str]) -> list[TemplateField]:
+def _fields(
+    schema: dict[str, Any], root: dict[str, Any], depth: int, values: dict[str, str]
+) -> list[TemplateField]:
     result = []
     required = set(schema.get("required", []))
     for key, sub in schema.get("properties", {}).items():
@@ -86,11 +98,20 @@ def _fields(schema: dict[str, Any], root: dict[str, Any], depth: int,
             if "properties" in item:  # a list of records (sources): show one to copy
                 example = ""
                 comment += " Per bron: " + ", ".join(item["properties"]) + "."
-            result.append(TemplateField(depth, key, comment, key in required,
-                                        values.get(key, example), _choices(item, root)))
+            result.append(
+                TemplateField(
+                    depth,
+                    key,
+                    comment,
+                    key in required,
+                    values.get(key, example),
+                    _choices(item, root),
+                )
+            )
         else:
-            result.append(TemplateField(depth, key, comment, key in required,
-                                        values.get(key, ""), choices))
+            result.append(
+                TemplateField(depth, key, comment, key in required, values.get(key, ""), choices)
+            )
     return result
 
 

@@ -17,19 +17,42 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from catalogue.problems import Problem, quote
-from catalogue.sources import Document, FieldPath
 from catalogue.schema_sync import VOCABULARY_KEY
+from catalogue.sources import Document, FieldPath
 
 #: Keywords this interpreter understands; annotations are accepted and ignored.
-SUPPORTED_KEYWORDS = frozenset({
-    "type", "enum", "required", "properties", "additionalProperties", "items",
-    "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "minimum",
-    "maximum", "pattern", "format", "$ref", "anyOf",
-})
-ANNOTATIONS = frozenset({
-    "$schema", "$id", "$defs", "title", "description", "markdownEnumDescriptions",
-    VOCABULARY_KEY,
-})
+SUPPORTED_KEYWORDS = frozenset(
+    {
+        "type",
+        "enum",
+        "required",
+        "properties",
+        "additionalProperties",
+        "items",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "pattern",
+        "format",
+        "$ref",
+        "anyOf",
+    }
+)
+ANNOTATIONS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$defs",
+        "title",
+        "description",
+        "markdownEnumDescriptions",
+        VOCABULARY_KEY,
+    }
+)
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -132,8 +155,12 @@ class _Checker:
         expected = " of ".join(_TYPE_NAMES[name] for name in allowed if name != "null")
         if value is None:
             return self.document.problem(
-                path, "required", "verplicht veld is leeg", expected=expected,
-                hint=_field_hint(schema))
+                path,
+                "required",
+                "verplicht veld is leeg",
+                expected=expected,
+                hint=_field_hint(schema),
+            )
         hint = ""
         if "array" in allowed and not isinstance(value, list):
             hint = "Schrijf een lijst: elke waarde op een eigen regel, beginnend met '- '."
@@ -141,8 +168,9 @@ class _Checker:
             hint = "Schrijf hier één tekst, geen lijst of mapping."
         elif "string" in allowed:
             hint = "Zet de waarde tussen aanhalingstekens als het tekst is."
-        return self.document.problem(path, "type", "verkeerd type", expected=expected,
-                                     found=_describe(value), hint=hint)
+        return self.document.problem(
+            path, "type", "verkeerd type", expected=expected, found=_describe(value), hint=hint
+        )
 
     # -- objects -------------------------------------------------------------
 
@@ -152,9 +180,15 @@ class _Checker:
         for name in schema.get("required", []):
             if name not in value:
                 sub = self.resolve(properties.get(name, {}))
-                problems.append(self.document.problem(
-                    path, "required", f"verplicht veld '{name}' ontbreekt",
-                    expected=f"een veld '{name}'", hint=_field_hint(sub)))
+                problems.append(
+                    self.document.problem(
+                        path,
+                        "required",
+                        f"verplicht veld '{name}' ontbreekt",
+                        expected=f"een veld '{name}'",
+                        hint=_field_hint(sub),
+                    )
+                )
         for name, item in value.items():
             if name in properties:
                 problems += self.check(item, properties[name], (*path, name))
@@ -166,22 +200,40 @@ class _Checker:
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         hint = f"bedoelde je '{close[0]}'?" if close else "toegestane velden: " + ", ".join(allowed)
         return self.document.problem(
-            (*path, name), "unknown-field", "onbekend veld", key=True,
-            expected="een van de velden uit het schema", found=repr(name), hint=hint)
+            (*path, name),
+            "unknown-field",
+            "onbekend veld",
+            key=True,
+            expected="een van de velden uit het schema",
+            found=repr(name),
+            hint=hint,
+        )
 
     # -- arrays --------------------------------------------------------------
 
     def check_array(self, value: list, schema: dict[str, Any], path: FieldPath) -> list[Problem]:
         problems: list[Problem] = []
         if "minItems" in schema and len(value) < schema["minItems"]:
-            problems.append(self.document.problem(
-                path, "too-few", "te weinig waarden",
-                expected=f"minstens {schema['minItems']}", found=str(len(value)),
-                hint=_field_hint(schema)))
+            problems.append(
+                self.document.problem(
+                    path,
+                    "too-few",
+                    "te weinig waarden",
+                    expected=f"minstens {schema['minItems']}",
+                    found=str(len(value)),
+                    hint=_field_hint(schema),
+                )
+            )
         if "maxItems" in schema and len(value) > schema["maxItems"]:
-            problems.append(self.document.problem(
-                path, "too-many", "te veel waarden",
-                expected=f"hoogstens {schema['maxItems']}", found=str(len(value))))
+            problems.append(
+                self.document.problem(
+                    path,
+                    "too-many",
+                    "te veel waarden",
+                    expected=f"hoogstens {schema['maxItems']}",
+                    found=str(len(value)),
+                )
+            )
         if "items" in schema:
             for index, item in enumerate(value):
                 problems += self.check(item, schema["items"], (*path, index))
@@ -190,11 +242,17 @@ class _Checker:
             for index, item in enumerate(value):
                 marker = repr(item)
                 if marker in seen:
-                    problems.append(self.document.problem(
-                        (*path, index), "duplicate-value", "waarde staat twee keer in de lijst",
-                        expected="elke waarde één keer", found=quote(item),
-                        hint=f"Verwijder deze regel; dezelfde waarde staat al op plaats "
-                             f"{seen[marker] + 1}."))
+                    problems.append(
+                        self.document.problem(
+                            (*path, index),
+                            "duplicate-value",
+                            "waarde staat twee keer in de lijst",
+                            expected="elke waarde één keer",
+                            found=quote(item),
+                            hint=f"Verwijder deze regel; dezelfde waarde staat al op plaats "
+                            f"{seen[marker] + 1}.",
+                        )
+                    )
                 else:
                     seen[marker] = index
         return problems
@@ -205,62 +263,113 @@ class _Checker:
         problems: list[Problem] = []
         length = len(value.strip())
         if "minLength" in schema and length < schema["minLength"]:
-            rule, message = ("required", "verplicht veld is leeg") if length == 0 else (
-                "too-short", "tekst is te kort")
-            problems.append(self.document.problem(
-                path, rule, message, expected=f"minstens {schema['minLength']} tekens",
-                found=f"{length} tekens", hint=_field_hint(schema)))
+            rule, message = (
+                ("required", "verplicht veld is leeg")
+                if length == 0
+                else ("too-short", "tekst is te kort")
+            )
+            problems.append(
+                self.document.problem(
+                    path,
+                    rule,
+                    message,
+                    expected=f"minstens {schema['minLength']} tekens",
+                    found=f"{length} tekens",
+                    hint=_field_hint(schema),
+                )
+            )
         if "maxLength" in schema and len(value) > schema["maxLength"]:
-            problems.append(self.document.problem(
-                path, "too-long", "tekst is te lang",
-                expected=f"hoogstens {schema['maxLength']} tekens", found=f"{len(value)} tekens",
-                hint="Kort de tekst in; details horen in de bron."))
+            problems.append(
+                self.document.problem(
+                    path,
+                    "too-long",
+                    "tekst is te lang",
+                    expected=f"hoogstens {schema['maxLength']} tekens",
+                    found=f"{len(value)} tekens",
+                    hint="Kort de tekst in; details horen in de bron.",
+                )
+            )
         fmt = schema.get("format")
         if fmt == "uri" and not _is_web_url(value):
-            problems.append(self.document.problem(
-                path, "url", "ongeldig webadres",
-                expected="een volledig adres dat begint met https:// (of http://)",
-                found=quote(value), hint="Kopieer het adres uit de adresbalk van je browser."))
+            problems.append(
+                self.document.problem(
+                    path,
+                    "url",
+                    "ongeldig webadres",
+                    expected="een volledig adres dat begint met https:// (of http://)",
+                    found=quote(value),
+                    hint="Kopieer het adres uit de adresbalk van je browser.",
+                )
+            )
         elif fmt == "date" and not _is_date(value):
-            problems.append(self.document.problem(
-                path, "date", "ongeldige datum", expected="een datum als JJJJ-MM-DD",
-                found=quote(value), hint="Bijvoorbeeld \"2026-11-23\", tussen aanhalingstekens."))
+            problems.append(
+                self.document.problem(
+                    path,
+                    "date",
+                    "ongeldige datum",
+                    expected="een datum als JJJJ-MM-DD",
+                    found=quote(value),
+                    hint='Bijvoorbeeld "2026-11-23", tussen aanhalingstekens.',
+                )
+            )
         elif fmt is None and "pattern" in schema and not re.search(schema["pattern"], value):
-            problems.append(self.document.problem(
-                path, "pattern", "waarde heeft niet de juiste vorm",
-                expected=schema.get("description", f"tekst volgens {schema['pattern']}"),
-                found=quote(value)))
+            problems.append(
+                self.document.problem(
+                    path,
+                    "pattern",
+                    "waarde heeft niet de juiste vorm",
+                    expected=schema.get("description", f"tekst volgens {schema['pattern']}"),
+                    found=quote(value),
+                )
+            )
         return problems
 
     def check_number(self, value: int, schema: dict[str, Any], path: FieldPath) -> list[Problem]:
         low, high = schema.get("minimum"), schema.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):
-            return [self.document.problem(
-                path, "out-of-range", "getal buiten het toegestane bereik",
-                expected=f"tussen {low} en {high}", found=str(value), hint=_field_hint(schema))]
+            return [
+                self.document.problem(
+                    path,
+                    "out-of-range",
+                    "getal buiten het toegestane bereik",
+                    expected=f"tussen {low} en {high}",
+                    found=str(value),
+                    hint=_field_hint(schema),
+                )
+            ]
         return []
 
     def unknown_term(self, value: Any, schema: dict[str, Any], path: FieldPath) -> Problem:
         allowed = [str(term) for term in schema["enum"]]
         vocabulary = schema.get(VOCABULARY_KEY, "")
-        by_label = {label.casefold(): term for term, label in
-                    self.labels.get(vocabulary, {}).items()}
+        by_label = {
+            label.casefold(): term for term, label in self.labels.get(vocabulary, {}).items()
+        }
         text = str(value)
         if text.casefold() in by_label:
             guess = by_label[text.casefold()]
         else:
             close = difflib.get_close_matches(text.casefold(), allowed, n=1, cutoff=0.5)
             guess = close[0] if close else ""
-        hint = f"bedoelde je '{guess}'?" if guess else (
-            f"nieuwe termen komen eerst in catalogue/vocabularies.yaml ({vocabulary})")
+        hint = (
+            f"bedoelde je '{guess}'?"
+            if guess
+            else (f"nieuwe termen komen eerst in catalogue/vocabularies.yaml ({vocabulary})")
+        )
         shown = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + ", ..."
         where = f" in {vocabulary}" if vocabulary else ""
         return self.document.problem(
-            path, "unknown-term", f"onbekende term{where}", expected=f"een van: {shown}",
-            found=quote(value), hint=hint)
+            path,
+            "unknown-term",
+            f"onbekende term{where}",
+            expected=f"een van: {shown}",
+            found=quote(value),
+            hint=hint,
+        )
 
 
 # -- helpers -------------------------------------------------------------------
+
 
 def _has_type(value: Any, name: str) -> bool:
     if name == "null":

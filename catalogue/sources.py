@@ -60,8 +60,9 @@ class Document:
             probe = probe[:-1]
         return self.positions.get((), (1, 1))
 
-    def problem(self, path: FieldPath, rule: str, message: str, *, key: bool = False,
-                **details: str) -> Problem:
+    def problem(
+        self, path: FieldPath, rule: str, message: str, *, key: bool = False, **details: str
+    ) -> Problem:
         line, column = self.where(path, key=key)
         return Problem(self.display, line, column, format_path(path), rule, message, **details)
 
@@ -83,33 +84,50 @@ def read_document(source: Path, display: str) -> tuple[Document | None, list[Pro
     except OSError as error:
         return fail("unreadable", "bestand kan niet worden gelezen", found=str(error.strerror))
     if len(raw) > MAX_FILE_BYTES:
-        return fail("too-large", "bestand is te groot voor één interventie",
-                    expected=f"hoogstens {MAX_FILE_BYTES:,} bytes".replace(",", "."),
-                    found=f"{len(raw):,} bytes".replace(",", "."),
-                    hint="Staat er per ongeluk een ander bestand of een bijlage in?")
+        return fail(
+            "too-large",
+            "bestand is te groot voor één interventie",
+            expected=f"hoogstens {MAX_FILE_BYTES:,} bytes".replace(",", "."),
+            found=f"{len(raw):,} bytes".replace(",", "."),
+            hint="Staat er per ongeluk een ander bestand of een bijlage in?",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return fail("encoding", "bestand is geen geldige UTF-8", line, column,
-                    expected="tekst in UTF-8",
-                    found=f"byte 0x{raw[error.start]:02x}",
-                    hint="Sla het bestand op als UTF-8 (in VS Code: 'Save with Encoding').")
+        return fail(
+            "encoding",
+            "bestand is geen geldige UTF-8",
+            line,
+            column,
+            expected="tekst in UTF-8",
+            found=f"byte 0x{raw[error.start]:02x}",
+            hint="Sla het bestand op als UTF-8 (in VS Code: 'Save with Encoding').",
+        )
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "onleesbare YAML"
-        return fail("yaml-syntax", "ongeldige YAML", line, column, found=problem,
-                    hint="Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.")
+        return fail(
+            "yaml-syntax",
+            "ongeldige YAML",
+            line,
+            column,
+            found=problem,
+            hint="Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.",
+        )
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         return fail("yaml-syntax", "ongeldige YAML", found=str(error))
     if root is None:
-        return fail("empty-file", "bestand is leeg",
-                    expected="een interventie met minstens de verplichte velden",
-                    hint="Maak een nieuw item met `catalogus new \"Naam\"`.")
+        return fail(
+            "empty-file",
+            "bestand is leeg",
+            expected="een interventie met minstens de verplichte velden",
+            hint='Maak een nieuw item met `catalogus new "Naam"`.',
+        )
 
     document = Document(source, display, None)
     problems: list[Problem] = []
@@ -118,8 +136,13 @@ def read_document(source: Path, display: str) -> tuple[Document | None, list[Pro
         document.data = converter.convert(root, (), 0)
     except _TooLarge as error:
         mark = error.node.start_mark
-        return fail("too-large", error.reason, mark.line + 1, mark.column + 1,
-                    hint="Gebruik geen YAML-ankers (&) en verwijzingen (*) in een item.")
+        return fail(
+            "too-large",
+            error.reason,
+            mark.line + 1,
+            mark.column + 1,
+            hint="Gebruik geen YAML-ankers (&) en verwijzingen (*) in een item.",
+        )
     return document, problems
 
 
@@ -157,13 +180,19 @@ class _Converter:
             key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
                 first = self.document.key_positions[child][0]
-                self.problems.append(Problem(
-                    self.document.display, *key_mark, format_path(child), "duplicate-key",
-                    "veld staat twee keer in dit bestand",
-                    expected="elk veld één keer", found=f"ook op regel {first}",
-                    hint="Voeg de twee samen; YAML zou de eerste stilzwijgend negeren."))
+                self.problems.append(
+                    Problem(
+                        self.document.display,
+                        *key_mark,
+                        format_path(child),
+                        "duplicate-key",
+                        "veld staat twee keer in dit bestand",
+                        expected="elk veld één keer",
+                        found=f"ook op regel {first}",
+                        hint="Voeg de twee samen; YAML zou de eerste stilzwijgend negeren.",
+                    )
+                )
                 continue
             self.document.key_positions[child] = key_mark
             result[key] = self.convert(value_node, child, depth + 1)
         return result
-

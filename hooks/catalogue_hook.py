@@ -23,6 +23,7 @@ log = get_plugin_logger("catalogus")
 
 # -- Hooks ---------------------------------------------------------------------
 
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     project = Path(config.config_file_path).resolve().parent
     catalogue, problems = load_catalogue(project / "catalogue", display_root=project)

@@ -62,9 +62,13 @@ def copy(tmp_path: Path) -> CatalogueCopy:
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     """A strict build, exactly as `make build` runs it."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                           "--site-dir", str(site)],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
 pytestmark = pytest.mark.browser
@@ -53,8 +52,15 @@ def test_page_loads_without_third_party_requests(page, site_url, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_axe_violations(page, site_url, path):
     page.goto(site_url + path, wait_until="networkidle")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {
+                "type": "tag",
+                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+            }
+        },
+    )
     assert results.violations_count == 0, results.generate_report()
 
 

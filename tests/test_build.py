@@ -31,8 +31,11 @@ def test_built_html_references_no_third_party_host(built_site: Path):
     offenders = []
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        offenders += [f"{page.name}: {tag}" for tag in tags.findall(text)
-                      if remote.search(tag) and 'rel="canonical"' not in tag]
+        offenders += [
+            f"{page.name}: {tag}"
+            for tag in tags.findall(text)
+            if remote.search(tag) and 'rel="canonical"' not in tag
+        ]
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
     assert offenders == []
 

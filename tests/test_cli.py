@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO
 
 from catalogue.cli import main
 from catalogue.schema_sync import read_schema
 from catalogue.slug import slugify
-from conftest import REPO
 
 LOCATION = re.compile(r"^[^\s:]+:\d+:\d+: ")
 
@@ -48,8 +48,12 @@ def test_validate_copy_reports_each_problem_on_its_own_line(copy, capsys, monkey
 def test_validate_one_file_outside_the_catalogue(copy, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     elsewhere = tmp_path / "proef-elders.yaml"
-    elsewhere.write_text(copy.fixture_text().replace("Proef Interventie", "Proef Elders")
-                         .replace("- ontmoeten", "- ontmoetn"), encoding="utf-8")
+    elsewhere.write_text(
+        copy.fixture_text()
+        .replace("Proef Interventie", "Proef Elders")
+        .replace("- ontmoeten", "- ontmoetn"),
+        encoding="utf-8",
+    )
     copy.write("kapot.yaml", "naam: [")  # not asked for: must not be reported
     code, out, err = run(["--root", str(copy.root), "validate", str(elsewhere)], capsys)
     assert code == 1
@@ -88,20 +92,27 @@ def test_new_writes_a_commented_template_with_every_field(copy, capsys, monkeypa
     assert set(data) == set(schema["properties"]) - {"erkenning"}
     assert "# erkenning:" in text
     assert data["naam"] == "Één Proef: Test"
-    for name, sub in schema["properties"].items():
+    for sub in schema["properties"].values():
         assert f"# {sub['title']}: {sub['description']}" in text
 
 
 def test_new_entry_fails_validation_only_on_required_fields(copy, capsys, monkeypatch):
     monkeypatch.chdir(copy.root.parent)
     run(["--root", str(copy.root), "new", "Lege Proef"], capsys)
-    code, out, err = run(["--root", str(copy.root), "validate",
-                          str(copy.entries / "lege-proef.yaml")], capsys)
+    code, out, err = run(
+        ["--root", str(copy.root), "validate", str(copy.entries / "lege-proef.yaml")], capsys
+    )
     assert code == 1
     messages = [line.split(": ", 2)[1:] for line in out.splitlines()]
     fields = sorted(field for field, message in messages)
-    assert fields == ["beschrijving", "bronnen[0].titel", "bronnen[0].uitgever",
-                      "bronnen[0].url", "claim", "doelgroep.omschrijving"]
+    assert fields == [
+        "beschrijving",
+        "bronnen[0].titel",
+        "bronnen[0].uitgever",
+        "bronnen[0].url",
+        "claim",
+        "doelgroep.omschrijving",
+    ]
     assert all(message.startswith("verplicht veld is leeg") for _, message in messages)
 
 
@@ -122,8 +133,9 @@ def test_new_rejects_a_name_without_letters(copy, capsys):
 
 def test_schema_check_and_write(copy, capsys):
     path = copy.root / "interventie.schema.json"
-    path.write_text(path.read_text(encoding="utf-8").replace('"mantelzorgers",', "", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"mantelzorgers",', "", 1), encoding="utf-8"
+    )
     assert run(["--root", str(copy.root), "schema"], capsys)[0] == 1
     assert run(["--root", str(copy.root), "schema", "--write"], capsys)[0] == 0
     assert run(["--root", str(copy.root), "schema"], capsys)[0] == 0
@@ -131,8 +143,12 @@ def test_schema_check_and_write(copy, capsys):
 
 @pytest.mark.parametrize("command", [[], ["validate"], ["new"], ["schema"]])
 def test_help_is_dutch_and_exits_zero(command):
-    result = subprocess.run([sys.executable, "-m", "catalogue.cli", *command, "--help"],
-                            capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "catalogue.cli", *command, "--help"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert result.returncode == 0
     assert "usage:" in result.stdout
     assert re.search(r"catalogus|interventie|bestand|schema", result.stdout)

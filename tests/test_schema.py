@@ -7,12 +7,12 @@ import json
 import jsonschema
 import pytest
 import yaml
+from conftest import FIXTURES
 
 from catalogue import DATA_DIR
 from catalogue.loader import CataloguePaths, load_vocabularies
 from catalogue.schema import unsupported_keywords
 from catalogue.schema_sync import dump_schema, read_schema, synced_schema
-from conftest import FIXTURES
 
 PATHS = CataloguePaths(DATA_DIR)
 
@@ -32,7 +32,8 @@ def schema():
 def test_schema_term_lists_match_vocabulary_file(schema, vocabularies):
     on_disk = PATHS.entry_schema.read_text(encoding="utf-8")
     assert on_disk == dump_schema(synced_schema(schema, vocabularies.as_data())), (
-        "run `catalogus schema --write`")
+        "run `catalogus schema --write`"
+    )
 
 
 def test_every_vocabulary_is_bound_to_the_schema(schema, vocabularies):
@@ -58,8 +59,10 @@ def test_schema_has_dutch_title_and_description_on_every_field(schema):
             if "$ref" in sub:
                 target = schema["$defs"][sub["$ref"].rsplit("/", 1)[1]]
             yield from fields(target, prefix + name + ".")
-    missing = [name for name, sub in fields(schema) if not sub.get("title") or
-               not sub.get("description")]
+
+    missing = [
+        name for name, sub in fields(schema) if not sub.get("title") or not sub.get("description")
+    ]
     assert missing == []
     assert schema["additionalProperties"] is False
 
@@ -74,13 +77,16 @@ def test_fixture_entry_passes_a_standard_validator(schema):
     assert _standard_errors(schema, data) == []
 
 
-@pytest.mark.parametrize("change", [
-    ("risicogroepen", ["mantelzorger"]),
-    ("claim", None),
-    ("onbekend_veld", "x"),
-    ("bronnen", []),
-    ("werkzame_elementen", "ontmoeten"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("risicogroepen", ["mantelzorger"]),
+        ("claim", None),
+        ("onbekend_veld", "x"),
+        ("bronnen", []),
+        ("werkzame_elementen", "ontmoeten"),
+    ],
+)
 def test_standard_validator_rejects_what_we_reject(schema, change):
     """Editors (yaml-language-server) see the same schema: they must flag these too."""
     data = yaml.safe_load((FIXTURES / "proef-interventie.yaml").read_text(encoding="utf-8"))
@@ -91,29 +97,45 @@ def test_standard_validator_rejects_what_we_reject(schema, change):
 
 def test_vocabulary_holds_the_products_terms(vocabularies):
     assert vocabularies["risicogroepen"].ids() == [
-        "75-plussers", "jongeren-15-24", "rouw-en-verlies",
-        "beperking-of-psychiatrische-achtergrond", "mantelzorgers", "dak-en-thuislozen",
-        "ouderen-met-migratieachtergrond"]
+        "75-plussers",
+        "jongeren-15-24",
+        "rouw-en-verlies",
+        "beperking-of-psychiatrische-achtergrond",
+        "mantelzorgers",
+        "dak-en-thuislozen",
+        "ouderen-met-migratieachtergrond",
+    ]
     elements = vocabularies["werkzame_elementen"]
     assert len(elements) == 7
     assert all(t.extra.get("manier_van_ondersteunen") for t in elements)
     assert [t.label for t in vocabularies["bouwstenen"]] == [
-        "Weten en bewustwording", "Signaleren en opvolgen",
-        "Kwalitatief en laagdrempelig ondersteuningsaanbod", "Samenwerken en informeren"]
+        "Weten en bewustwording",
+        "Signaleren en opvolgen",
+        "Kwalitatief en laagdrempelig ondersteuningsaanbod",
+        "Samenwerken en informeren",
+    ]
     assert [t.label for t in vocabularies["erkenningsniveaus"]] == [
-        "Goed beschreven", "Goed onderbouwd", "Effectief — eerste aanwijzingen",
-        "Effectief — goede aanwijzingen", "Effectief — sterke aanwijzingen", "Niet beoordeeld"]
-    assert vocabularies["vormen_van_eenzaamheid"].ids() == ["sociaal", "emotioneel",
-                                                           "existentieel"]
+        "Goed beschreven",
+        "Goed onderbouwd",
+        "Effectief — eerste aanwijzingen",
+        "Effectief — goede aanwijzingen",
+        "Effectief — sterke aanwijzingen",
+        "Niet beoordeeld",
+    ]
+    assert vocabularies["vormen_van_eenzaamheid"].ids() == ["sociaal", "emotioneel", "existentieel"]
 
 
 def test_vocabulary_duplicate_id_is_reported(copy):
     path = copy.root / "vocabularies.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  - id: mantelzorgers\n    label: Mantelzorgers\n"
-                                 "    beschrijving: Mensen die",
-                                 "  - id: 75-plussers\n    label: Mantelzorgers\n"
-                                 "    beschrijving: Mensen die", 1), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "  - id: mantelzorgers\n    label: Mantelzorgers\n    beschrijving: Mensen die",
+            "  - id: 75-plussers\n    label: Mantelzorgers\n    beschrijving: Mensen die",
+            1,
+        ),
+        encoding="utf-8",
+    )
     catalogue, problems = copy.load()
     [problem] = problems
     assert problem.rule == "duplicate-term"
@@ -124,23 +146,26 @@ def test_vocabulary_duplicate_id_is_reported(copy):
 def test_vocabulary_bad_id_is_reported(copy):
     path = copy.root / "vocabularies.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("- id: dak-en-thuislozen", "- id: Dak en thuislozen"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("- id: dak-en-thuislozen", "- id: Dak en thuislozen"), encoding="utf-8"
+    )
     catalogue, problems = copy.load()
     [problem] = problems
     assert problem.rule == "pattern"
-    assert "risicogroepen[5].id: waarde heeft niet de juiste vorm; verwacht: kleine letters, " \
-           "cijfers en koppeltekens (een slug); gevonden: 'Dak en thuislozen'" in str(problem)
+    assert (
+        "risicogroepen[5].id: waarde heeft niet de juiste vorm; verwacht: kleine letters, "
+        "cijfers en koppeltekens (een slug); gevonden: 'Dak en thuislozen'" in str(problem)
+    )
 
 
 def test_schema_drift_is_reported(copy):
     path = copy.root / "vocabularies.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  - id: dak-en-thuislozen", "  - id: daklozen"),
-                    encoding="utf-8")
+    path.write_text(text.replace("  - id: dak-en-thuislozen", "  - id: daklozen"), encoding="utf-8")
     catalogue, problems = copy.load()
     [problem] = problems
     assert str(problem) == (
         "interventie.schema.json:1:1: $defs: de termen in het schema lopen niet gelijk met "
         "vocabularies.yaml; verwacht: dezelfde termen als in vocabularies.yaml; gevonden: een "
-        "verouderde lijst. Draai `catalogus schema --write` en commit het schema mee.")
+        "verouderde lijst. Draai `catalogus schema --write` en commit het schema mee."
+    )

@@ -29,7 +29,8 @@ def test_yaml_syntax_error(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:5:13: ongeldige YAML; "
         "gevonden: expected ',' or ']', but got ':'. "
-        "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.")
+        "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel."
+    )
 
 
 def test_yaml_syntax_error_bad_indentation(copy):
@@ -44,14 +45,16 @@ def test_empty_file(copy):
     assert only_error(copy) == (
         "interventies/leeg.yaml:1:1: bestand is leeg; "
         "verwacht: een interventie met minstens de verplichte velden. "
-        "Maak een nieuw item met `catalogus new \"Naam\"`.")
+        'Maak een nieuw item met `catalogus new "Naam"`.'
+    )
 
 
 def test_list_instead_of_mapping(copy):
     copy.write("lijst.yaml", "- naam: Iets\n- claim: Iets anders\n")
     assert only_error(copy) == (
         "interventies/lijst.yaml:1:1: verkeerd type; "
-        "verwacht: een mapping (velden met een dubbele punt); gevonden: een lijst")
+        "verwacht: een mapping (velden met een dubbele punt); gevonden: een lijst"
+    )
 
 
 def test_not_utf8(copy):
@@ -60,16 +63,19 @@ def test_not_utf8(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:7:23: bestand is geen geldige UTF-8; "
         "verwacht: tekst in UTF-8; gevonden: byte 0xe4. "
-        "Sla het bestand op als UTF-8 (in VS Code: 'Save with Encoding').")
+        "Sla het bestand op als UTF-8 (in VS Code: 'Save with Encoding')."
+    )
 
 
 def test_string_where_list_expected(copy):
-    copy.replace("risicogroepen:\n  - 75-plussers\n  - mantelzorgers",
-                 "risicogroepen: mantelzorgers")
+    copy.replace(
+        "risicogroepen:\n  - 75-plussers\n  - mantelzorgers", "risicogroepen: mantelzorgers"
+    )
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:10:16: risicogroepen: verkeerd type; "
         "verwacht: een lijst; gevonden: de tekst 'mantelzorgers'. "
-        "Schrijf een lijst: elke waarde op een eigen regel, beginnend met '- '.")
+        "Schrijf een lijst: elke waarde op een eigen regel, beginnend met '- '."
+    )
 
 
 def test_number_where_text_expected(copy):
@@ -77,25 +83,28 @@ def test_number_where_text_expected(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:7:17: doelgroep.omschrijving: verkeerd type; "
         "verwacht: tekst; gevonden: het getal 75. "
-        "Zet de waarde tussen aanhalingstekens als het tekst is.")
+        "Zet de waarde tussen aanhalingstekens als het tekst is."
+    )
 
 
 def test_missing_required_field(copy):
-    copy.replace("claim: Deelnemers voelen zich minder alleen door wekelijkse ontmoetingen.\n",
-                 "")
+    copy.replace("claim: Deelnemers voelen zich minder alleen door wekelijkse ontmoetingen.\n", "")
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:3:1: verplicht veld 'claim' ontbreekt; "
         "verwacht: een veld 'claim'. "
-        "Claim: Eén zin, in eigen woorden: wat bereikt de interventie, en voor wie?")
+        "Claim: Eén zin, in eigen woorden: wat bereikt de interventie, en voor wie?"
+    )
 
 
 def test_required_field_left_empty(copy):
-    copy.replace("claim: Deelnemers voelen zich minder alleen door wekelijkse ontmoetingen.",
-                 "claim:")
+    copy.replace(
+        "claim: Deelnemers voelen zich minder alleen door wekelijkse ontmoetingen.", "claim:"
+    )
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:4:7: claim: verplicht veld is leeg; "
         "verwacht: tekst. "
-        "Claim: Eén zin, in eigen woorden: wat bereikt de interventie, en voor wie?")
+        "Claim: Eén zin, in eigen woorden: wat bereikt de interventie, en voor wie?"
+    )
 
 
 def test_unknown_field_with_close_match(copy):
@@ -103,16 +112,17 @@ def test_unknown_field_with_close_match(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:10:1: risicogroep: onbekend veld; "
         "verwacht: een van de velden uit het schema; gevonden: 'risicogroep'. "
-        "bedoelde je 'risicogroepen'?")
+        "bedoelde je 'risicogroepen'?"
+    )
 
 
 def test_unknown_field_lists_allowed_fields(copy):
     copy.replace("  tags:", "  xyz: 1\n  tags:")
     message = only_error(copy)
     assert message.startswith(
-        "interventies/proef-interventie.yaml:8:3: doelgroep.xyz: onbekend veld; ")
-    assert message.endswith(
-        "toegestane velden: omschrijving, leeftijd_min, leeftijd_max, tags")
+        "interventies/proef-interventie.yaml:8:3: doelgroep.xyz: onbekend veld; "
+    )
+    assert message.endswith("toegestane velden: omschrijving, leeftijd_min, leeftijd_max, tags")
 
 
 def test_unknown_vocabulary_term(copy):
@@ -122,7 +132,8 @@ def test_unknown_vocabulary_term(copy):
         "onbekende term in risicogroepen; verwacht: een van: 75-plussers, jongeren-15-24, "
         "rouw-en-verlies, beperking-of-psychiatrische-achtergrond, mantelzorgers, "
         "dak-en-thuislozen, ouderen-met-migratieachtergrond; gevonden: 'mantelzorger'. "
-        "bedoelde je 'mantelzorgers'?")
+        "bedoelde je 'mantelzorgers'?"
+    )
 
 
 def test_unknown_term_hint_from_label(copy):
@@ -140,7 +151,8 @@ def test_duplicate_value_in_list(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:13:5: risicogroepen[2]: "
         "waarde staat twee keer in de lijst; verwacht: elke waarde één keer; "
-        "gevonden: 'mantelzorgers'. Verwijder deze regel; dezelfde waarde staat al op plaats 2.")
+        "gevonden: 'mantelzorgers'. Verwijder deze regel; dezelfde waarde staat al op plaats 2."
+    )
 
 
 def test_duplicate_key(copy):
@@ -148,13 +160,16 @@ def test_duplicate_key(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:5:1: claim: veld staat twee keer in dit bestand; "
         "verwacht: elk veld één keer; gevonden: ook op regel 4. "
-        "Voeg de twee samen; YAML zou de eerste stilzwijgend negeren.")
+        "Voeg de twee samen; YAML zou de eerste stilzwijgend negeren."
+    )
 
 
 def test_duplicate_slug(copy):
     other = copy.fixture_text().replace("Proef Interventie", "Proef interventie")
-    copy.write("proef-interventie-2.yaml", other.replace(
-        "naam: Proef interventie", "naam: Proef interventie"))
+    copy.write(
+        "proef-interventie-2.yaml",
+        other.replace("naam: Proef interventie", "naam: Proef interventie"),
+    )
     catalogue, problems = copy.load()
     rules = sorted(p.rule for p in errors(problems))
     assert rules == ["duplicate-slug", "file-name"]
@@ -163,19 +178,22 @@ def test_duplicate_slug(copy):
         "interventies/proef-interventie.yaml:3:7: naam: naam komt al voor in een ander item; "
         "verwacht: een naam die geen ander item gebruikt; gevonden: 'Proef Interventie', "
         "ook in interventies/proef-interventie-2.yaml:3 (naam). "
-        "Is dit dezelfde interventie? Werk dan dat bestand bij.")
+        "Is dit dezelfde interventie? Werk dan dat bestand bij."
+    )
     assert [i.slug for i in catalogue.interventions] == []
 
 
 def test_former_name_used_by_other_entry(copy):
-    other = copy.fixture_text().replace("naam: Proef Interventie",
-                                        "naam: Andere Proef\neerdere_namen:\n  - Proef interventie")
+    other = copy.fixture_text().replace(
+        "naam: Proef Interventie", "naam: Andere Proef\neerdere_namen:\n  - Proef interventie"
+    )
     copy.write("andere-proef.yaml", other)
     catalogue, problems = copy.load()
     [problem] = errors(problems)
     assert problem.rule == "duplicate-name"
     assert str(problem).startswith(
-        "interventies/proef-interventie.yaml:3:7: naam: naam komt al voor in een ander item")
+        "interventies/proef-interventie.yaml:3:7: naam: naam komt al voor in een ander item"
+    )
     assert "ook in interventies/andere-proef.yaml:5 (eerdere_namen[0])" in str(problem)
 
 
@@ -184,7 +202,8 @@ def test_file_name_must_be_slug_of_name(copy):
     assert only_error(copy) == (
         "interventies/verkeerd.yaml:3:7: naam: bestandsnaam past niet bij de naam; "
         "verwacht: iets-anders.yaml; gevonden: verkeerd.yaml. "
-        "Hernoem het bestand naar iets-anders.yaml of pas 'naam' aan.")
+        "Hernoem het bestand naar iets-anders.yaml of pas 'naam' aan."
+    )
 
 
 def test_bad_url(copy):
@@ -192,11 +211,20 @@ def test_bad_url(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:19:10: bronnen[0].url: ongeldig webadres; "
         "verwacht: een volledig adres dat begint met https:// (of http://); "
-        "gevonden: 'www.example.org/bron'. Kopieer het adres uit de adresbalk van je browser.")
+        "gevonden: 'www.example.org/bron'. Kopieer het adres uit de adresbalk van je browser."
+    )
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://", "https://exa mple.org",
-                                 "ftp://example.org/x", "https://localhost/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "https://",
+        "https://exa mple.org",
+        "ftp://example.org/x",
+        "https://localhost/x",
+    ],
+)
 def test_bad_url_variants(copy, url):
     copy.replace("url: https://example.org/bron", f"url: '{url}'")
     catalogue, problems = copy.load()
@@ -205,16 +233,26 @@ def test_bad_url_variants(copy, url):
 
 
 def test_raw_html_in_text(copy):
-    copy.replace("beschrijving: Een verzonnen",
-                 "beschrijving: <script>alert(1)</script> Een verzonnen")
+    copy.replace(
+        "beschrijving: Een verzonnen", "beschrijving: <script>alert(1)</script> Een verzonnen"
+    )
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:5:15: beschrijving: tekst bevat HTML of script; "
         "verwacht: platte tekst; gevonden: '<s'. Schrijf gewone tekst; de site maakt de "
-        "opmaak. Gebruik 'kleiner dan' in plaats van '<'.")
+        "opmaak. Gebruik 'kleiner dan' in plaats van '<'."
+    )
 
 
-@pytest.mark.parametrize("text", ["<b>vet</b>", "a <!-- b --> c", "&lt;script&gt;",
-                                  "klik javascript:alert(1)", "<img src=x onerror=alert(1)>"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<b>vet</b>",
+        "a <!-- b --> c",
+        "&lt;script&gt;",
+        "klik javascript:alert(1)",
+        "<img src=x onerror=alert(1)>",
+    ],
+)
 def test_markup_variants_rejected(copy, text):
     copy.replace("omschrijving: Zelfstandig wonende ouderen", f"omschrijving: '{text}'")
     catalogue, problems = copy.load()
@@ -222,8 +260,10 @@ def test_markup_variants_rejected(copy, text):
 
 
 def test_plain_comparisons_are_not_markup(copy):
-    copy.replace("omschrijving: Zelfstandig wonende ouderen",
-                 "omschrijving: 'Ouderen (65 jaar of ouder, ook < 65 met dementie) & mantelzorgers'")
+    copy.replace(
+        "omschrijving: Zelfstandig wonende ouderen",
+        "omschrijving: 'Ouderen (65 jaar of ouder, ook < 65 met dementie) & mantelzorgers'",
+    )
     catalogue, problems = copy.load()
     assert problems == []
 
@@ -233,7 +273,8 @@ def test_text_too_long(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:4:8: claim: tekst is te lang; "
         "verwacht: hoogstens 300 tekens; gevonden: 467 tekens. "
-        "Kort de tekst in; details horen in de bron.")
+        "Kort de tekst in; details horen in de bron."
+    )
 
 
 def test_file_too_large(copy):
@@ -241,15 +282,18 @@ def test_file_too_large(copy):
     assert only_error(copy) == (
         "interventies/groot.yaml:1:1: bestand is te groot voor één interventie; "
         "verwacht: hoogstens 100.000 bytes; gevonden: 100.012 bytes. "
-        "Staat er per ongeluk een ander bestand of een bijlage in?")
+        "Staat er per ongeluk een ander bestand of een bijlage in?"
+    )
 
 
 def test_alias_bomb_is_refused(copy):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for level in "bcdef":
         prev = chr(ord(level) - 1)
-        bomb += f"{level}: &{level} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, " \
-                f"*{prev}, *{prev}, *{prev}, *{prev}]\n"
+        bomb += (
+            f"{level}: &{level} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, "
+            f"*{prev}, *{prev}, *{prev}, *{prev}]\n"
+        )
     copy.write("bom.yaml", bomb)
     message = only_error(copy)
     assert message.startswith("interventies/bom.yaml:")
@@ -261,7 +305,8 @@ def test_too_many_items(copy):
     copy.replace("claim:", f"eerdere_namen:{many}\nclaim:")
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:5:3: eerdere_namen: te veel waarden; "
-        "verwacht: hoogstens 10; gevonden: 11")
+        "verwacht: hoogstens 10; gevonden: 11"
+    )
 
 
 def test_sources_must_not_be_empty(copy):
@@ -272,7 +317,8 @@ def test_sources_must_not_be_empty(copy):
     message = only_error(copy)
     assert message.startswith(
         "interventies/proef-interventie.yaml:15:10: bronnen: te weinig waarden; "
-        "verwacht: minstens 1; gevonden: 0.")
+        "verwacht: minstens 1; gevonden: 0."
+    )
 
 
 def test_bad_date(copy):
@@ -280,7 +326,8 @@ def test_bad_date(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:20:23: laatst_gecontroleerd: ongeldige datum; "
         "verwacht: een datum als JJJJ-MM-DD; gevonden: '1 mei 2024'. "
-        "Bijvoorbeeld \"2026-11-23\", tussen aanhalingstekens.")
+        'Bijvoorbeeld "2026-11-23", tussen aanhalingstekens.'
+    )
 
 
 def test_unquoted_date_is_accepted(copy):
@@ -295,7 +342,8 @@ def test_date_in_future(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:20:23: laatst_gecontroleerd: "
         "datum ligt in de toekomst; verwacht: uiterlijk 2026-11-23; gevonden: 2030-01-01. "
-        "Vul de datum in waarop het gebeurde.")
+        "Vul de datum in waarop het gebeurde."
+    )
 
 
 def test_age_range_reversed(copy):
@@ -303,21 +351,24 @@ def test_age_range_reversed(copy):
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:8:17: doelgroep.leeftijd_min: "
         "minimumleeftijd is hoger dan maximum; verwacht: hoogstens 60; gevonden: 80. "
-        "Zijn de twee verwisseld?")
+        "Zijn de twee verwisseld?"
+    )
 
 
 def test_age_out_of_range(copy):
     copy.replace("  tags:", "  leeftijd_min: 500\n  tags:")
     assert only_error(copy).startswith(
         "interventies/proef-interventie.yaml:8:17: doelgroep.leeftijd_min: "
-        "getal buiten het toegestane bereik; verwacht: tussen 0 en 120; gevonden: 500.")
+        "getal buiten het toegestane bereik; verwacht: tussen 0 en 120; gevonden: 500."
+    )
 
 
 def test_recognition_needs_database_and_level(copy):
     copy.replace("bronnen:", "erkenning:\n  databank: movisie\nbronnen:")
     assert only_error(copy) == (
         "interventies/proef-interventie.yaml:16:3: erkenning: verplicht veld 'niveau' ontbreekt; "
-        "verwacht: een veld 'niveau'. Niveau: Het erkenningsniveau.")
+        "verwacht: een veld 'niveau'. Niveau: Het erkenningsniveau."
+    )
 
 
 def test_non_yaml_file_in_entries_folder_is_reported(copy):
@@ -325,12 +376,13 @@ def test_non_yaml_file_in_entries_folder_is_reported(copy):
     assert only_error(copy) == (
         "interventies/notities.txt:1:1: dit bestand hoort niet in de map interventies; "
         "verwacht: een interventie als *.yaml; gevonden: notities.txt. "
-        "Geef het bestand de extensie .yaml of zet het elders.")
+        "Geef het bestand de extensie .yaml of zet het elders."
+    )
 
 
 def test_all_errors_are_collected_not_just_the_first(copy):
     text = copy.fixture_text()
-    text = text.replace("- mantelzorgers", "- mantelzorger").replace("risicogroepen:", "risicogroepen:")
+    text = text.replace("- mantelzorgers", "- mantelzorger")
     text = text.replace("url: https://example.org/bron", "url: nee")
     text = text.replace("  - ontmoeten", "  - ontmoetn")
     copy.write("proef-interventie.yaml", text)
