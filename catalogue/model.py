@@ -19,7 +19,7 @@ class Term:
     label: str
     beschrijving: str
     #: Extra named texts of a term, e.g. `manier_van_ondersteunen` for working elements.
-    extra: Mapping[str, str] = field(default_factory=dict)
+    extra: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

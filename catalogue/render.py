@@ -1,0 +1,227 @@
+"""Render the catalogue's pages as Markdown documents with HTML blocks.
+
+Free of MkDocs: the hook hands these strings to `File.generated` and swaps
+markers in hand-written pages for `render_marker`'s output. All markup lives
+in Jinja templates under `catalogue/templates/site/`; autoescaping is on, so
+no text from YAML reaches the page unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from catalogue import urls
+from catalogue.model import Catalogue, Intervention, Term
+
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
+UNKNOWN = "onbekend"
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+MARKER = re.compile(r"<!--\s*catalogus:([a-z0-9-]+)\s*-->")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the hook adds to the site: its directory URL and Markdown source."""
+
+    url: str
+    content: str
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source_uri(self.url)
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    id: str
+    label: str
+    beschrijving: str
+    count: int
+    url: str | None  # the term's own page, where it has one
+
+
+@dataclass(frozen=True)
+class Facet:
+    vocabulary: str
+    parameter: str  # query parameter in the overview URL
+    legend: str
+    values: tuple[FacetValue, ...]
+
+
+class UnknownMarker(ValueError):
+    """A hand-written page names a catalogue marker that does not exist."""
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["datum"] = dutch_date
+    env.filters["alineas"] = paragraphs
+    return env
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Blank lines separate paragraphs in entry texts."""
+    if not text:
+        return []
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def front_matter(**values: object) -> str:
+    """YAML front matter, dumped (not templated) so any title is safely quoted."""
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+# -- related interventions ------------------------------------------------------
+
+def related(entry: Intervention, catalogue: Catalogue, limit: int = 4) -> list[Intervention]:
+    """Other entries ranked by shared working elements, then shared risk groups."""
+    elements = {t.id for t in entry.werkzame_elementen}
+    groups = {t.id for t in entry.risicogroepen}
+    scored = []
+    for other in catalogue.interventions:
+        if other.slug == entry.slug:
+            continue
+        shared_elements = len(elements & {t.id for t in other.werkzame_elementen})
+        shared_groups = len(groups & {t.id for t in other.risicogroepen})
+        if shared_elements or shared_groups:
+            scored.append((-shared_elements, -shared_groups, other.naam.casefold(), other))
+    return [item[-1] for item in sorted(scored, key=lambda s: s[:3])[:limit]]
+
+
+# -- facets ---------------------------------------------------------------------
+
+def facet_values(entry: Intervention, vocabulary: str) -> tuple[str, ...]:
+    """The ids an entry carries in one facet; recognition unknown is its own value."""
+    if vocabulary == "risicogroepen":
+        return tuple(t.id for t in entry.risicogroepen)
+    if vocabulary == "werkzame_elementen":
+        return tuple(t.id for t in entry.werkzame_elementen)
+    if vocabulary == "werkvormen":
+        return tuple(t.id for t in entry.werkvorm.vormen)
+    if vocabulary == "erkenningsniveaus":
+        return (entry.erkenning.niveau.id,) if entry.erkenning else (UNKNOWN,)
+    raise KeyError(vocabulary)
+
+
+_LEGENDS = {
+    "risicogroepen": "Risicogroep",
+    "werkzame_elementen": "Werkzaam element",
+    "werkvormen": "Werkvorm",
+    "erkenningsniveaus": "Erkenning",
+}
+
+
+def facets(catalogue: Catalogue, page: str) -> list[Facet]:
+    """The overview's facets with a count per value over the whole catalogue."""
+    result = []
+    for vocabulary, parameter in urls.FACET_PARAMETERS.items():
+        terms: list[Term] = list(catalogue.vocabularies[vocabulary])
+        counts = {t.id: 0 for t in terms}
+        if vocabulary == "erkenningsniveaus":
+            counts[UNKNOWN] = 0
+            terms.append(Term(UNKNOWN, "Onbekend", "Geen erkenning bekend."))
+        for entry in catalogue.interventions:
+            for value in facet_values(entry, vocabulary):
+                counts[value] += 1
+        page_url = {"risicogroepen": urls.risk_group, "werkzame_elementen": urls.element}.get(
+            vocabulary)
+        result.append(Facet(vocabulary, parameter, _LEGENDS[vocabulary], tuple(
+            FacetValue(t.id, t.label, t.beschrijving, counts[t.id],
+                       urls.relative(page_url(t.id), page=page) if page_url else None)
+            for t in terms)))
+    return result
+
+
+# -- pages ------------------------------------------------------------------------
+
+def _context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, object]:
+    link: Callable[[str], str] = partial(urls.relative, page=page)
+    return {
+        "catalogue": catalogue, "page": page, "link": link, "urls": urls,
+        "UNKNOWN": UNKNOWN, "facet_values": facet_values, **extra,
+    }
+
+
+def entry_page(entry: Intervention, catalogue: Catalogue, *, edit_url: str | None,
+               env: jinja2.Environment) -> GeneratedPage:
+    page = urls.entry(entry.slug)
+    body = env.get_template("entry.md.j2").render(_context(
+        catalogue, page, entry=entry, related=related(entry, catalogue), edit_url=edit_url))
+    matter = front_matter(title=entry.naam, description=entry.claim, hide=["toc"])
+    return GeneratedPage(page, matter + body)
+
+
+def term_page(term: Term, vocabulary: str, catalogue: Catalogue,
+              env: jinja2.Environment) -> GeneratedPage:
+    page = (urls.risk_group if vocabulary == "risicogroepen" else urls.element)(term.id)
+    carried = [e for e in catalogue.interventions if term.id in facet_values(e, vocabulary)]
+    overview = urls.relative(urls.OVERVIEW, page=page) + (
+        f"?{urls.FACET_PARAMETERS[vocabulary]}={term.id}")
+    body = env.get_template("term.md.j2").render(_context(
+        catalogue, page, term=term, vocabulary=vocabulary, entries=carried,
+        overview_link=overview))
+    matter = front_matter(title=term.label, description=term.beschrijving, hide=["toc"])
+    return GeneratedPage(page, matter + body)
+
+
+def generated_pages(catalogue: Catalogue, *, edit_base: str | None = None
+                    ) -> list[GeneratedPage]:
+    """Every page the catalogue adds: one per entry and one per risk group and element."""
+    env = environment()
+    pages = [entry_page(e, catalogue, env=env,
+                        edit_url=f"{edit_base}{e.source_file}" if edit_base else None)
+             for e in catalogue.interventions]
+    for vocabulary in ("risicogroepen", "werkzame_elementen"):
+        pages += [term_page(t, vocabulary, catalogue, env)
+                  for t in catalogue.vocabularies[vocabulary]]
+    return pages
+
+
+# -- markers in hand-written pages --------------------------------------------------
+
+MARKERS: dict[str, str] = {
+    "overzicht": "overview.html.j2",
+    "risicogroepen": "term_index.html.j2",
+    "werkzame-elementen": "term_index.html.j2",
+}
+
+
+def render_marker(name: str, catalogue: Catalogue, *, page: str,
+                  env: jinja2.Environment | None = None) -> str:
+    if name not in MARKERS:
+        raise UnknownMarker(
+            f"onbekende marker <!-- catalogus:{name} -->; bekend zijn: {', '.join(MARKERS)}")
+    env = env or environment()
+    all_facets = facets(catalogue, page)
+    vocabulary = name.replace("-", "_")
+    facet = next((f for f in all_facets if f.vocabulary == vocabulary), None)
+    return env.get_template(MARKERS[name]).render(_context(
+        catalogue, page, facets=all_facets, facet=facet))
+
+
+def expand_markers(markdown: str, catalogue: Catalogue, *, page: str) -> str:
+    """Replace every `<!-- catalogus:name -->` in a hand-written page."""
+    env = environment()
+    return MARKER.sub(lambda m: render_marker(m.group(1), catalogue, page=page, env=env),
+                      markdown)
+

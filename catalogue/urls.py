@@ -1,0 +1,57 @@
+"""The site's URL scheme for catalogue pages, in one place.
+
+These paths are public and stable: they are pasted into council papers and
+mails. Each function returns a site-relative path with a trailing slash
+(MkDocs' directory URLs), and `relative` turns it into a link from a page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+OVERVIEW = "interventies/"
+RISK_GROUPS = "risicogroepen/"
+ELEMENTS = "werkzame-elementen/"
+JSON_EXPORT = "catalogus.json"
+CSV_EXPORT = "catalogus.csv"
+SCHEMA = "schema/interventie.schema.json"
+ENTRY_SOURCE_DIR = "data/interventies/"
+
+#: Query parameters of the overview, per facet: documented on the site.
+FACET_PARAMETERS = {
+    "risicogroepen": "risicogroep",
+    "werkzame_elementen": "element",
+    "werkvormen": "werkvorm",
+    "erkenningsniveaus": "erkenning",
+}
+
+
+def entry(slug: str) -> str:
+    return f"{OVERVIEW}{slug}/"
+
+
+def entry_source(slug: str) -> str:
+    """Where the entry's own YAML file is published, as open data."""
+    return f"{ENTRY_SOURCE_DIR}{slug}.yaml"
+
+
+def risk_group(term_id: str) -> str:
+    return f"{RISK_GROUPS}{term_id}/"
+
+
+def element(term_id: str) -> str:
+    return f"{ELEMENTS}{term_id}/"
+
+
+def source_uri(url: str) -> str:
+    """The Markdown file MkDocs builds a directory URL from: `a/b/` -> `a/b/index.md`."""
+    return url + "index.md" if url.endswith("/") else url
+
+
+def relative(target: str, *, page: str) -> str:
+    """Link from the page at directory URL `page` (e.g. `interventies/x/`) to `target`."""
+    base = page.rstrip("/") or "."
+    link = posixpath.relpath(target.rstrip("/") or ".", base)
+    if link == ".":
+        return "./"
+    return link + "/" if target.endswith("/") or target == "" else link
