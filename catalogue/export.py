@@ -98,10 +98,10 @@ def entry_record(entry: Intervention, site_url: str = "") -> EntryRecord:
             "leeftijd_max": entry.doelgroep.leeftijd_max,
             "tags": [_term(t) for t in entry.doelgroep.tags],
         },
-        "risicogroepen": [_linked(t, urls.risk_group(t.id), site_url)
-                          for t in entry.risicogroepen],
-        "werkzame_elementen": [_linked(t, urls.element(t.id), site_url)
-                               for t in entry.werkzame_elementen],
+        "risicogroepen": [_linked(t, urls.risk_group(t.id), site_url) for t in entry.risicogroepen],
+        "werkzame_elementen": [
+            _linked(t, urls.element(t.id), site_url) for t in entry.werkzame_elementen
+        ],
         "werkvorm": {
             "vormen": [_term(t) for t in entry.werkvorm.vormen],
             "duur": entry.werkvorm.duur,
@@ -112,7 +112,8 @@ def entry_record(entry: Intervention, site_url: str = "") -> EntryRecord:
         "vormen_van_eenzaamheid": [_term(t) for t in entry.vormen_van_eenzaamheid],
         "preventieniveaus": [_term(t) for t in entry.preventieniveaus],
         "eenzaamheid_als_doel": _term(entry.eenzaamheid_als_doel)
-        if entry.eenzaamheid_als_doel else None,
+        if entry.eenzaamheid_als_doel
+        else None,
         "bouwstenen": [_term(t) for t in entry.bouwstenen],
         "aanpak": entry.aanpak,
         "eigenaar": asdict(entry.eigenaar),
@@ -122,9 +123,13 @@ def entry_record(entry: Intervention, site_url: str = "") -> EntryRecord:
             "datum": recognition.datum.isoformat() if recognition.datum else None,
             "url": recognition.url,
             "toelichting": recognition.toelichting,
-        } if recognition else None,
-        "uitvoering": {"locaties": list(entry.uitvoering.locaties),
-                       "toelichting": entry.uitvoering.toelichting},
+        }
+        if recognition
+        else None,
+        "uitvoering": {
+            "locaties": list(entry.uitvoering.locaties),
+            "toelichting": entry.uitvoering.toelichting,
+        },
         "aanmelden": entry.aanmelden,
         "kosten": entry.kosten,
         "bronnen": [asdict(source) for source in entry.bronnen],  # type: ignore[misc]
@@ -206,15 +211,13 @@ def csv_row(entry: Intervention, site_url: str = "") -> CsvRow:
         frequentie=_cell(entry.werkvorm.frequentie),
         vormen_van_eenzaamheid=_labels(entry.vormen_van_eenzaamheid),
         preventieniveaus=_labels(entry.preventieniveaus),
-        eenzaamheid_als_doel=entry.eenzaamheid_als_doel.label
-        if entry.eenzaamheid_als_doel else "",
+        eenzaamheid_als_doel=entry.eenzaamheid_als_doel.label if entry.eenzaamheid_als_doel else "",
         bouwstenen=_labels(entry.bouwstenen),
         eigenaar=_cell(entry.eigenaar.organisatie),
         website=_cell(entry.eigenaar.website),
         erkenning_databank=recognition.databank.label if recognition else "",
         erkenning_niveau=recognition.niveau.label if recognition else "",
-        erkenning_datum=recognition.datum.isoformat() if recognition and recognition.datum
-        else "",
+        erkenning_datum=recognition.datum.isoformat() if recognition and recognition.datum else "",
         locaties=LIST_SEPARATOR.join(entry.uitvoering.locaties),
         aanmelden=_cell(entry.aanmelden),
         kosten=_cell(entry.kosten),

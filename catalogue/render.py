@@ -9,7 +9,7 @@ no text from YAML reaches the page unescaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -23,8 +23,20 @@ from catalogue.model import Catalogue, Intervention, Term
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 UNKNOWN = "onbekend"
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 MARKER = re.compile(r"<!--\s*catalogus:([a-z0-9-]+)\s*-->")
 
 
@@ -93,6 +105,7 @@ def front_matter(**values: object) -> str:
 
 # -- related interventions ------------------------------------------------------
 
+
 def related(entry: Intervention, catalogue: Catalogue, limit: int = 4) -> list[Intervention]:
     """Other entries ranked by shared working elements, then shared risk groups."""
     elements = {t.id for t in entry.werkzame_elementen}
@@ -109,6 +122,7 @@ def related(entry: Intervention, catalogue: Catalogue, limit: int = 4) -> list[I
 
 
 # -- facets ---------------------------------------------------------------------
+
 
 def facet_values(entry: Intervention, vocabulary: str) -> tuple[str, ...]:
     """The ids an entry carries in one facet; recognition unknown is its own value."""
@@ -144,56 +158,90 @@ def facets(catalogue: Catalogue, page: str) -> list[Facet]:
             for value in facet_values(entry, vocabulary):
                 counts[value] += 1
         page_url = {"risicogroepen": urls.risk_group, "werkzame_elementen": urls.element}.get(
-            vocabulary)
-        result.append(Facet(vocabulary, parameter, _LEGENDS[vocabulary], tuple(
-            FacetValue(t.id, t.label, t.beschrijving, counts[t.id],
-                       urls.relative(page_url(t.id), page=page) if page_url else None)
-            for t in terms)))
+            vocabulary
+        )
+        result.append(
+            Facet(
+                vocabulary,
+                parameter,
+                _LEGENDS[vocabulary],
+                tuple(
+                    FacetValue(
+                        t.id,
+                        t.label,
+                        t.beschrijving,
+                        counts[t.id],
+                        urls.relative(page_url(t.id), page=page) if page_url else None,
+                    )
+                    for t in terms
+                ),
+            )
+        )
     return result
 
 
 # -- pages ------------------------------------------------------------------------
 
+
 def _context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, object]:
     link: Callable[[str], str] = partial(urls.relative, page=page)
     return {
-        "catalogue": catalogue, "page": page, "link": link, "urls": urls,
-        "UNKNOWN": UNKNOWN, "facet_values": facet_values, **extra,
+        "catalogue": catalogue,
+        "page": page,
+        "link": link,
+        "urls": urls,
+        "UNKNOWN": UNKNOWN,
+        "facet_values": facet_values,
+        **extra,
     }
 
 
-def entry_page(entry: Intervention, catalogue: Catalogue, *, edit_url: str | None,
-               env: jinja2.Environment) -> GeneratedPage:
+def entry_page(
+    entry: Intervention, catalogue: Catalogue, *, edit_url: str | None, env: jinja2.Environment
+) -> GeneratedPage:
     page = urls.entry(entry.slug)
-    body = env.get_template("entry.md.j2").render(_context(
-        catalogue, page, entry=entry, related=related(entry, catalogue), edit_url=edit_url))
+    body = env.get_template("entry.md.j2").render(
+        _context(catalogue, page, entry=entry, related=related(entry, catalogue), edit_url=edit_url)
+    )
     matter = front_matter(title=entry.naam, description=entry.claim, hide=["toc"])
     return GeneratedPage(page, matter + body)
 
 
-def term_page(term: Term, vocabulary: str, catalogue: Catalogue,
-              env: jinja2.Environment) -> GeneratedPage:
+def term_page(
+    term: Term, vocabulary: str, catalogue: Catalogue, env: jinja2.Environment
+) -> GeneratedPage:
     page = (urls.risk_group if vocabulary == "risicogroepen" else urls.element)(term.id)
     carried = [e for e in catalogue.interventions if term.id in facet_values(e, vocabulary)]
     overview = urls.relative(urls.OVERVIEW, page=page) + (
-        f"?{urls.FACET_PARAMETERS[vocabulary]}={term.id}")
-    body = env.get_template("term.md.j2").render(_context(
-        catalogue, page, term=term, vocabulary=vocabulary, entries=carried,
-        overview_link=overview))
+        f"?{urls.FACET_PARAMETERS[vocabulary]}={term.id}"
+    )
+    body = env.get_template("term.md.j2").render(
+        _context(
+            catalogue,
+            page,
+            term=term,
+            vocabulary=vocabulary,
+            entries=carried,
+            overview_link=overview,
+        )
+    )
     matter = front_matter(title=term.label, description=term.beschrijving, hide=["toc"])
     return GeneratedPage(page, matter + body)
 
 
-def generated_pages(catalogue: Catalogue, *, edit_base: str | None = None
-                    ) -> list[GeneratedPage]:
+def generated_pages(catalogue: Catalogue, *, edit_base: str | None = None) -> list[GeneratedPage]:
     """Every page the catalogue adds: one per entry and one per risk group and element."""
     env = environment()
-    pages = [entry_page(e, catalogue, env=env,
-                        edit_url=f"{edit_base}{e.source_file}" if edit_base else None)
-             for e in catalogue.interventions]
+    pages = [
+        entry_page(
+            e, catalogue, env=env, edit_url=f"{edit_base}{e.source_file}" if edit_base else None
+        )
+        for e in catalogue.interventions
+    ]
     for vocabulary in ("risicogroepen", "werkzame_elementen"):
-        pages += [term_page(t, vocabulary, catalogue, env)
-                  for t in catalogue.vocabularies[vocabulary]]
+        pages += [
+            term_page(t, vocabulary, catalogue, env) for t in catalogue.vocabularies[vocabulary]
+        ]
     return pages
 
 
@@ -206,22 +254,23 @@ MARKERS: dict[str, str] = {
 }
 
 
-def render_marker(name: str, catalogue: Catalogue, *, page: str,
-                  env: jinja2.Environment | None = None) -> str:
+def render_marker(
+    name: str, catalogue: Catalogue, *, page: str, env: jinja2.Environment | None = None
+) -> str:
     if name not in MARKERS:
         raise UnknownMarker(
-            f"onbekende marker <!-- catalogus:{name} -->; bekend zijn: {', '.join(MARKERS)}")
+            f"onbekende marker <!-- catalogus:{name} -->; bekend zijn: {', '.join(MARKERS)}"
+        )
     env = env or environment()
     all_facets = facets(catalogue, page)
     vocabulary = name.replace("-", "_")
     facet = next((f for f in all_facets if f.vocabulary == vocabulary), None)
-    return env.get_template(MARKERS[name]).render(_context(
-        catalogue, page, facets=all_facets, facet=facet))
+    return env.get_template(MARKERS[name]).render(
+        _context(catalogue, page, facets=all_facets, facet=facet)
+    )
 
 
 def expand_markers(markdown: str, catalogue: Catalogue, *, page: str) -> str:
     """Replace every `<!-- catalogus:name -->` in a hand-written page."""
     env = environment()
-    return MARKER.sub(lambda m: render_marker(m.group(1), catalogue, page=page, env=env),
-                      markdown)
-
+    return MARKER.sub(lambda m: render_marker(m.group(1), catalogue, page=page, env=env), markdown)

@@ -42,6 +42,7 @@ _state: BuildState | None = None
 
 # -- Hooks ---------------------------------------------------------------------
 
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     _state = None
@@ -63,8 +64,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = _current()
     edit_base = config.extra.get("catalogus_bewerk_url") or None
     for page in generated_pages(state.catalogue, edit_base=edit_base):
-        files.append(File.generated(config, page.src_uri, content=page.content,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(
+            File.generated(
+                config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        )
     for src_uri, content in _data_files(state, site_url=config.site_url or ""):
         files.append(File.generated(config, src_uri, content=content))
     return files
@@ -78,6 +82,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 # -- Helpers -------------------------------------------------------------------
+
 
 def _current() -> BuildState:
     if _state is None:

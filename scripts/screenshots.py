@@ -10,8 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
@@ -23,8 +24,9 @@ def main(site: str, out: str, *paths: str) -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for name, (width, height) in SIZES.items():
             for scheme in ("light", "dark"):
-                context = browser.new_context(viewport={"width": width, "height": height},
-                                              color_scheme=scheme, locale="nl-NL")
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, color_scheme=scheme, locale="nl-NL"
+                )
                 page = context.new_page()
                 for path in paths:
                     page.goto(base + path, wait_until="networkidle")

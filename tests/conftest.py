@@ -71,6 +71,22 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def copy_project(destination: Path) -> Path:
+    """Copy the repository's sources (not its venv, build output or git data)."""
+    skip_top = {".venv", "site", ".git", ".pytest_cache", ".ruff_cache"}
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        top = Path(directory) == REPO
+        return {
+            n
+            for n in names
+            if (top and n in skip_top) or n == "__pycache__" or n.endswith(".egg-info")
+        }
+
+    shutil.copytree(REPO, destination, ignore=ignore)
+    return destination
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real repository's site, built once per test session."""
@@ -81,6 +97,7 @@ def built_site(tmp_path_factory) -> Path:
 
 
 # -- browser fixtures ----------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def site_url(built_site):

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, REPO, mkdocs_build
-
-
-def project_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info")
-    shutil.copytree(REPO, project, ignore=ignore)
-    return project
+from conftest import FIXTURES, copy_project, mkdocs_build
 
 
 def test_build_strict_succeeds_and_is_dutch(built_site: Path):
@@ -41,7 +33,7 @@ def test_built_html_references_no_third_party_host(built_site: Path):
 
 
 def test_build_fails_on_bad_entry_naming_the_file(tmp_path: Path):
-    project = project_copy(tmp_path)
+    project = copy_project(tmp_path / "project")
     bad = project / "catalogue" / "interventies" / "proef-interventie.yaml"
     bad.parent.mkdir(exist_ok=True)
     text = (FIXTURES / "proef-interventie.yaml").read_text(encoding="utf-8")

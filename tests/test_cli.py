@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
 
 from catalogue.cli import main
 from catalogue.schema_sync import read_schema
 from catalogue.slug import slugify
+
+from conftest import REPO
 
 LOCATION = re.compile(r"^[^\s:]+:\d+:\d+: ")
 

@@ -6,11 +6,20 @@ from catalogue import DATA_DIR
 from catalogue.loader import load_catalogue
 from catalogue.slug import slugify
 
-ZONMW = ("https://www.zonmw.nl/nl/artikel/wat-doe-jij-met-eenzaamheid-waarderen-en-gebruiken-"
-         "wat-werkt-voor-praktijk-en-beleid")
+ZONMW = (
+    "https://www.zonmw.nl/nl/artikel/wat-doe-jij-met-eenzaamheid-waarderen-en-gebruiken-"
+    "wat-werkt-voor-praktijk-en-beleid"
+)
 NINE = {
-    "Voetbal herinneringen", "Gouden Mannen", "GO-WIN", "Het Betekenisvol Gesprek",
-    "Join Us Online", "Samenkracht", "Sharing Stories", "Tijd van je leven", "Vangnetwerken",
+    "Voetbal herinneringen",
+    "Gouden Mannen",
+    "GO-WIN",
+    "Het Betekenisvol Gesprek",
+    "Join Us Online",
+    "Samenkracht",
+    "Sharing Stories",
+    "Tijd van je leven",
+    "Vangnetwerken",
 }
 
 

@@ -7,12 +7,13 @@ import json
 import jsonschema
 import pytest
 import yaml
-from conftest import FIXTURES
 
 from catalogue import DATA_DIR
 from catalogue.loader import CataloguePaths, load_vocabularies
 from catalogue.schema import unsupported_keywords
 from catalogue.schema_sync import dump_schema, read_schema, synced_schema
+
+from conftest import FIXTURES
 
 PATHS = CataloguePaths(DATA_DIR)
 

@@ -1,0 +1,164 @@
+"""The overview's filters in a real browser: facets, counts, URL state, keyboard, no-JS."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue import DATA_DIR
+from catalogue.loader import load_catalogue
+
+pytestmark = pytest.mark.browser
+
+CATALOGUE, _ = load_catalogue(DATA_DIR)
+TOTAL = len(CATALOGUE.interventions)
+
+
+def carrying(**wanted: str) -> list[str]:
+    """Names of entries that carry every given risk group / element (ids)."""
+    names = []
+    for entry in CATALOGUE.interventions:
+        carried = {
+            "risicogroep": {t.id for t in entry.risicogroepen},
+            "element": {t.id for t in entry.werkzame_elementen},
+        }
+        if all(value in carried[facet] for facet, value in wanted.items()):
+            names.append(entry.naam)
+    return sorted(names)
+
+
+def visible_cards(page) -> list[str]:
+    return sorted(page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_inner_texts())
+
+
+def status(page) -> str:
+    return page.locator("[data-status]").inner_text()
+
+
+def open_overview(page, site_url: str, query: str = "") -> None:
+    page.goto(f"{site_url}/interventies/{query}", wait_until="networkidle")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+
+
+def test_filter_by_one_risk_group(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    assert status(page) == f"{TOTAL} interventies"
+    page.get_by_label("Mantelzorgers (1)").check()
+    expected = carrying(risicogroep="mantelzorgers")
+    assert visible_cards(page) == expected
+    assert status(page) == f"{len(expected)} van {TOTAL} interventies"
+    assert "risicogroep=mantelzorgers" in page.url
+
+
+def test_two_facets_and_within_one_or(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    page.check("#f-risicogroep-75-plussers")
+    page.check("#f-element-betekenisvol-contact")
+    both = carrying(risicogroep="75-plussers", element="betekenisvol-contact")
+    assert visible_cards(page) == both
+    assert status(page) == f"{len(both)} van {TOTAL} interventies"
+    # OR within a facet: adding a second element widens the list.
+    page.check("#f-element-ontmoeten")
+    wider = sorted(set(both) | set(carrying(risicogroep="75-plussers", element="ontmoeten")))
+    assert visible_cards(page) == wider
+    # Values are written in vocabulary order, so one selection has one URL.
+    assert "element=ontmoeten,betekenisvol-contact" in page.url
+
+
+def test_counts_update_with_the_other_facets(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    count = page.locator("#f-element-ontmoeten + label [data-count]")
+    everywhere = len(carrying(element="ontmoeten"))
+    assert count.inner_text() == f"({everywhere})"
+    page.check("#f-risicogroep-jongeren-15-24")
+    assert (
+        count.inner_text()
+        == f"({len(carrying(risicogroep='jongeren-15-24', element='ontmoeten'))})"
+    )
+
+
+def test_state_survives_reload_and_back_button(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    page.check("#f-risicogroep-75-plussers")
+    filtered = visible_cards(page)
+    page.reload(wait_until="networkidle")
+    assert page.is_checked("#f-risicogroep-75-plussers")
+    assert visible_cards(page) == filtered
+    page.locator("[data-cards] > li:not([hidden]) .ww-card__title a").first.click()
+    page.wait_for_selector(".ww-entry")
+    page.go_back(wait_until="networkidle")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    assert page.is_checked("#f-risicogroep-75-plussers")
+    assert visible_cards(page) == filtered
+
+
+def test_shared_url_shows_the_same_list(browser, site_url):
+    url = "/interventies/?risicogroep=75-plussers&element=betekenisvol-contact"
+    context = browser.new_context(locale="nl-NL")
+    colleague = context.new_page()
+    colleague.goto(site_url + url, wait_until="networkidle")
+    assert visible_cards(colleague) == carrying(
+        risicogroep="75-plussers", element="betekenisvol-contact"
+    )
+    context.close()
+
+
+def test_unknown_parameters_are_ignored(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url, "?risicogroep=bestaat-niet,mantelzorgers&oud=1&utm_source=x")
+    assert visible_cards(page) == carrying(risicogroep="mantelzorgers")
+    assert "utm_source=x" in page.url  # foreign parameters are left alone
+
+
+def test_empty_state_offers_to_clear(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url, "?risicogroep=dak-en-thuislozen")
+    assert visible_cards(page) == []
+    assert status(page) == f"0 van {TOTAL} interventies"
+    empty = page.locator("[data-empty]")
+    assert empty.is_visible()
+    empty.get_by_role("button", name="Wis filters").click()
+    assert len(visible_cards(page)) == TOTAL
+    assert "?" not in page.url
+    assert page.evaluate("document.activeElement.type") == "checkbox"
+
+
+def test_keyboard_only_filtering(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    page.focus("#f-risicogroep-75-plussers")
+    page.keyboard.press("Tab")  # the info link of that value
+    page.keyboard.press("Tab")  # next checkbox: Jongeren
+    assert page.evaluate("document.activeElement.id") == "f-risicogroep-jongeren-15-24"
+    page.keyboard.press("Space")
+    assert visible_cards(page) == carrying(risicogroep="jongeren-15-24")
+
+
+def test_status_is_a_live_region(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    region = page.locator("[data-status]")
+    assert region.get_attribute("role") == "status"
+    assert region.get_attribute("aria-live") == "polite"
+
+
+def test_without_javascript_every_entry_is_listed(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/interventies/?risicogroep=mantelzorgers")
+    assert len(visible_cards(page)) == TOTAL
+    assert not page.locator("[data-filters]").is_visible()
+    context.close()
+
+
+def test_phone_folds_the_filters(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    page = context.new_page()
+    open_overview(page, site_url, "?risicogroep=75-plussers")
+    assert page.locator("[data-panel]").get_attribute("open") is None
+    assert "(1 gekozen)" in page.locator("[data-panel] > summary").inner_text()
+    assert page.locator("[data-status]").is_visible()
+    context.close()

@@ -1,0 +1,112 @@
+"""Rendering from the model: escaping, unknowns, related ranking, markers."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from catalogue.render import (
+    UnknownMarker,
+    environment,
+    expand_markers,
+    generated_pages,
+    related,
+    render_marker,
+)
+
+
+def tricky(copy):
+    copy.write(
+        "proef-interventie.yaml",
+        copy.fixture_text()
+        .replace("naam: Proef Interventie", "naam: 'Proef Interventie'")
+        .replace(
+            "claim: Deelnemers voelen zich minder alleen door wekelijkse ontmoetingen.",
+            "claim: 'Ouderen < 65 & \"jong\" {{ 7*7 }} voelen zich minder alleen.'",
+        ),
+    )
+    catalogue, problems = copy.load()
+    assert problems == []
+    return catalogue
+
+
+def test_text_from_yaml_is_escaped_everywhere(copy):
+    catalogue = tricky(copy)
+    pages = {p.url: p.content for p in generated_pages(catalogue)}
+    entry = pages["interventies/proef-interventie/"]
+    assert "Ouderen &lt; 65 &amp; &#34;jong&#34; {{ 7*7 }} voelen" in entry
+    assert "< 65" not in entry.split("---", 2)[2]  # body; front matter is YAML
+    matter = yaml.safe_load(entry.split("---", 2)[1])
+    assert matter["description"] == 'Ouderen < 65 & "jong" {{ 7*7 }} voelen zich minder alleen.'
+    overview = render_marker("overzicht", catalogue, page="interventies/")
+    assert "Ouderen &lt; 65 &amp; &#34;jong&#34;" in overview
+    assert "49" not in overview  # no template evaluation of data
+
+
+def test_unknown_fields_render_as_onbekend(copy):
+    catalogue, _ = copy.load()
+    [page] = [p for p in generated_pages(catalogue) if p.url == "interventies/proef-interventie/"]
+    for label in ("Eigenaar", "Website", "Kosten", "Erkenning", "Vormen van eenzaamheid"):
+        assert f'<dt>{label}</dt><dd><span class="ww-unknown">onbekend</span>' in page.content
+
+
+def test_edit_link_uses_configured_base(copy):
+    catalogue, _ = copy.load()
+    pages = generated_pages(catalogue, edit_base="https://git.example/edit/main/")
+    entry = next(p for p in pages if p.url == "interventies/proef-interventie/")
+    assert (
+        'href="https://git.example/edit/main/interventies/proef-interventie.yaml"' in entry.content
+    )
+    assert ">Wijzig deze interventie</a>" in entry.content
+
+
+def test_related_ranks_by_shared_elements_then_groups(copy):
+    base = copy.fixture_text()
+    copy.write(
+        "twee-elementen.yaml",
+        base.replace("Proef Interventie", "Twee Elementen").replace(
+            "  - ontmoeten", "  - ontmoeten\n  - bezigheden"
+        ),
+    )
+    copy.write(
+        "alleen-groep.yaml",
+        base.replace("Proef Interventie", "Alleen Groep").replace(
+            "  - ontmoeten", "  - bezigheden"
+        ),
+    )
+    copy.write(
+        "niets-gedeeld.yaml",
+        base.replace("Proef Interventie", "Niets Gedeeld")
+        .replace("  - ontmoeten", "  - bezigheden")
+        .replace("  - 75-plussers\n  - mantelzorgers", "  - dak-en-thuislozen"),
+    )
+    catalogue, problems = copy.load()
+    assert problems == []
+    ranked = related(catalogue.by_slug("proef-interventie"), catalogue)
+    assert [e.slug for e in ranked] == ["twee-elementen", "alleen-groep"]
+
+
+def test_every_term_gets_a_page_even_without_entries(copy):
+    catalogue, _ = copy.load()
+    urls = {p.url for p in generated_pages(catalogue)}
+    assert "risicogroepen/dak-en-thuislozen/" in urls
+    assert "werkzame-elementen/realistische-verwachtingen/" in urls
+    assert len(urls) == 1 + 7 + 7
+
+
+def test_facet_counts_cover_unknown_recognition(copy):
+    catalogue, _ = copy.load()
+    html = render_marker("overzicht", catalogue, page="interventies/")
+    assert 'name="erkenning" value="onbekend"' in html
+    assert 'data-erkenning="onbekend"' in html
+    assert 'id="f-risicogroep-mantelzorgers"' in html
+
+
+def test_unknown_marker_is_an_error(copy):
+    catalogue, _ = copy.load()
+    with pytest.raises(UnknownMarker, match="catalogus:overzciht"):
+        expand_markers("<!-- catalogus:overzciht -->", catalogue, page="")
+
+
+def test_templates_autoescape():
+    assert environment().autoescape is True
