@@ -16,8 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 
 def measure(site: Path, paths: list[str]) -> None:
@@ -26,13 +27,18 @@ def measure(site: Path, paths: list[str]) -> None:
         for path in paths:
             page = browser.new_page()
             responses = []
-            page.on("response", lambda r: responses.append(r))
+            page.on("response", responses.append)
             page.goto(base + path, wait_until="networkidle")
             rows = []
             for response in responses:
                 body = response.body()
-                rows.append((response.url.removeprefix(base), len(body),
-                             len(gzip.compress(body, compresslevel=6))))
+                rows.append(
+                    (
+                        response.url.removeprefix(base),
+                        len(body),
+                        len(gzip.compress(body, compresslevel=6)),
+                    )
+                )
             page.close()
             raw = sum(r[1] for r in rows)
             packed = sum(r[2] for r in rows)

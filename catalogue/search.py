@@ -1,0 +1,239 @@
+"""Dutch search over the catalogue: an index built here with lunr.py, loaded by lunr.js.
+
+The browser and this module must stem alike and rank alike, so both sides
+take their Dutch support from one place: the `lunr.nl.js` that MkDocs ships
+(its stop words and word characters are read from that file), and
+`snowballstemmer`'s `dutch_porter`, the old Snowball algorithm `lunr.nl.js`
+implements. lunr.py's own Dutch support needs NLTK, which downloads data at
+run time; we do not use it.
+
+The index stores every word twice: as written (for prefix and typo matching)
+and as its stem (for inflections). The query rules in `search()` are mirrored
+line for line in `docs/assets/javascripts/catalogus-zoeken.js`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import importlib.util
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypedDict
+
+import snowballstemmer
+from lunr.builder import Builder
+from lunr.index import Index
+from lunr.languages.trimmer import generate_trimmer
+from lunr.pipeline import Pipeline
+from lunr.query import Query
+from lunr.stop_word_filter import generate_stop_word_filter
+from lunr.token import Token
+
+from catalogue import urls
+from catalogue.model import Catalogue, Intervention
+
+#: Fields, their Dutch name in "gevonden in", and their boost.
+FIELDS: dict[str, tuple[str, int]] = {
+    "naam": ("naam", 10),
+    "eerdere_namen": ("eerdere naam", 8),
+    "claim": ("claim", 5),
+    "beschrijving": ("beschrijving", 1),
+    "doelgroep": ("doelgroep", 2),
+    "eigenaar": ("eigenaar", 2),
+    "termen": ("risicogroep of werkzaam element", 2),
+}
+INDEX_VERSION = 1
+
+
+# -- the Dutch language support, from the files the browser loads ---------------
+
+
+def _mkdocs_search_dir() -> Path:
+    """MkDocs' search plugin folder, located without importing MkDocs itself."""
+    spec = importlib.util.find_spec("mkdocs")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("mkdocs is not installed; it ships lunr.js and lunr.nl.js")
+    return Path(spec.origin).parent / "contrib" / "search"
+
+
+def browser_assets() -> dict[str, Path]:
+    """Site path -> installed file, for the scripts the overview's search loads."""
+    base = _mkdocs_search_dir()
+    return {
+        "assets/javascripts/lunr/lunr.js": base / "templates" / "search" / "lunr.js",
+        "assets/javascripts/lunr/lunr.stemmer.support.js": base
+        / "lunr-language"
+        / "lunr.stemmer.support.js",
+        "assets/javascripts/lunr/lunr.nl.js": base / "lunr-language" / "lunr.nl.js",
+    }
+
+
+@dataclass(frozen=True)
+class DutchSupport:
+    stop_words: frozenset[str]
+    word_characters: str  # a regex character-class body
+
+
+@cache  # fixed for the process: it reads an installed package file
+def dutch_support() -> DutchSupport:
+    source = browser_assets()["assets/javascripts/lunr/lunr.nl.js"].read_text("utf-8")
+    stop = re.search(r"generateStopWordFilter\(\s*'([^']*)'", source)
+    chars = re.search(r'lunr\.nl\.wordCharacters\s*=\s*"([^"]*)"', source)
+    if not stop or not chars:
+        raise RuntimeError("lunr.nl.js changed shape: stop words or word characters not found")
+    return DutchSupport(
+        stop_words=frozenset(stop.group(1).split()),
+        word_characters=codecs.decode(chars.group(1), "unicode_escape"),
+    )
+
+
+_STEMMER = snowballstemmer.stemmer("dutch_porter")
+
+
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def _stemmer_nl(token: Token, i=None, tokens=None) -> Token:
+    return token.update(lambda text, metadata=None: stem(text))
+
+
+def _keep_word_and_stem(token: Token, i=None, tokens=None) -> Token | list[Token]:
+    """Index pipeline only: the word as written and its stem."""
+    stemmed = token.clone(lambda text, metadata=None: stem(text))
+    return token if str(stemmed) == str(token) else [token, stemmed]
+
+
+@cache  # registering pipeline functions is global to lunr.py: do it once
+def _register_pipeline() -> tuple:
+    support = dutch_support()
+    trimmer = generate_trimmer(support.word_characters)
+    stop_words = generate_stop_word_filter(sorted(support.stop_words), language="nl")
+    # Labels as lunr.nl.js registers them, so lunr.js can load the index.
+    Pipeline.register_function(trimmer, "trimmer-nl")
+    Pipeline.register_function(_stemmer_nl, "stemmer-nl")
+    Pipeline.register_function(_keep_word_and_stem, "woord-en-stam-nl")
+    return trimmer, stop_words
+
+
+# -- documents and index -----------------------------------------------------------
+
+
+class SearchDocument(TypedDict):
+    ref: str
+    naam: str
+    eerdere_namen: str
+    claim: str
+    beschrijving: str
+    doelgroep: str
+    eigenaar: str
+    termen: str
+
+
+def search_document(entry: Intervention) -> SearchDocument:
+    terms = [t.label for t in entry.risicogroepen + entry.werkzame_elementen]
+    return {
+        "ref": entry.slug,
+        "naam": entry.naam,
+        "eerdere_namen": " ".join(entry.eerdere_namen),
+        "claim": entry.claim,
+        "beschrijving": entry.beschrijving,
+        "doelgroep": entry.doelgroep.omschrijving,
+        "eigenaar": entry.eigenaar.organisatie or "",
+        "termen": " ".join(terms),
+    }
+
+
+def build_index(catalogue: Catalogue) -> dict[str, Any]:
+    """The search asset: lunr's serialised index plus the small store results need."""
+    trimmer, stop_words = _register_pipeline()
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_words, Pipeline.registered_functions["woord-en-stam-nl"])
+    builder.search_pipeline.add(Pipeline.registered_functions["stemmer-nl"])
+    builder.ref("ref")
+    for name, (_, boost) in FIELDS.items():
+        builder.field(name, boost=boost)
+    for entry in sorted(catalogue.interventions, key=lambda e: e.slug):
+        builder.add(search_document(entry))
+    return {
+        "versie": INDEX_VERSION,
+        "velden": {name: label for name, (label, _) in FIELDS.items()},
+        "documenten": {
+            e.slug: {"naam": e.naam, "url": urls.entry(e.slug)}
+            for e in sorted(catalogue.interventions, key=lambda e: e.slug)
+        },
+        "index": builder.build().serialize(),
+    }
+
+
+def dump_index(asset: dict[str, Any]) -> str:
+    return json.dumps(asset, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+# -- querying ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    ref: str
+    score: float
+    fields: tuple[str, ...]  # field names where a query word matched
+
+
+def query_words(text: str) -> list[str]:
+    """Lowercase, split on spaces and hyphens, trim punctuation, drop stop words."""
+    support = dutch_support()
+    edge = re.compile(rf"^[^{support.word_characters}]+|[^{support.word_characters}]+$")
+    words: list[str] = []
+    for raw in re.split(r"[\s\-]+", text.lower()):
+        word = edge.sub("", raw)
+        if word and word not in support.stop_words and word not in words:
+            words.append(word)
+    return words
+
+
+def edit_distance_for(word: str) -> int:
+    """Typos allowed: none in short words, one from 5 letters, two from 8."""
+    return 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
+
+
+def search(index: Index, text: str) -> list[Hit]:
+    """Every word must match (stem, prefix for the last word, or a small typo)."""
+    words = query_words(text)
+    combined: dict[str, Hit] | None = None
+    for position, word in enumerate(words):
+        last = position == len(words) - 1
+
+        def build(query: Query, word: str = word, last: bool = last) -> None:
+            query.term(word, use_pipeline=True, boost=10)
+            if last:
+                query.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
+            distance = edit_distance_for(word)
+            if distance:
+                query.term(word, use_pipeline=False, edit_distance=distance, boost=1)
+
+        found = {}
+        for result in index.query(callback=build):
+            fields = sorted({f for term in result["match_data"].metadata.values() for f in term})
+            found[result["ref"]] = Hit(result["ref"], result["score"], tuple(fields))
+        if combined is None:
+            combined = found
+        else:
+            combined = {
+                ref: Hit(
+                    ref,
+                    hit.score + found[ref].score,
+                    tuple(sorted(set(hit.fields) | set(found[ref].fields))),
+                )
+                for ref, hit in combined.items()
+                if ref in found
+            }
+    return sorted((combined or {}).values(), key=lambda h: (-h.score, h.ref))
+
+
+def load_index(asset: dict[str, Any]) -> Index:
+    _register_pipeline()
+    return Index.load(asset["index"])

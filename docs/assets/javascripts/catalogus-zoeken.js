@@ -1,0 +1,80 @@
+/* Query rules of the catalogue search, shared by the overview (browser) and
+ * the parity tests (node). They mirror catalogue/search.py line for line:
+ * change both together, or the parity test fails.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory();
+  } else {
+    root.CatalogusZoeken = factory();
+  }
+})(this, function () {
+  "use strict";
+
+  /* Lowercase, split on spaces and hyphens, trim punctuation, drop stop words. */
+  function queryWords(text, lunr) {
+    var chars = lunr.nl.wordCharacters;
+    var edge = new RegExp("^[^" + chars + "]+|[^" + chars + "]+$", "g");
+    var words = [];
+    text.toLowerCase().split(/[\s\-]+/).forEach(function (raw) {
+      var word = raw.replace(edge, "");
+      if (word && lunr.nl.stopWordFilter(word) !== undefined && words.indexOf(word) === -1) {
+        words.push(word);
+      }
+    });
+    return words;
+  }
+
+  /* Typos allowed: none in short words, one from 5 letters, two from 8. */
+  function editDistanceFor(word) {
+    return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  }
+
+  /* Every word must match (stem, prefix for the last word, or a small typo).
+   * Returns [{ref, score, fields}] best first, ties by ref. */
+  function search(index, text, lunr) {
+    var words = queryWords(text, lunr);
+    var combined = null;
+    words.forEach(function (word, position) {
+      var last = position === words.length - 1;
+      var found = {};
+      index.query(function (query) {
+        query.term(word, { usePipeline: true, boost: 10 });
+        if (last) {
+          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+        }
+        var distance = editDistanceFor(word);
+        if (distance) {
+          query.term(word, { usePipeline: false, editDistance: distance, boost: 1 });
+        }
+      }).forEach(function (result) {
+        var fields = {};
+        Object.keys(result.matchData.metadata).forEach(function (term) {
+          Object.keys(result.matchData.metadata[term]).forEach(function (field) { fields[field] = true; });
+        });
+        found[result.ref] = { ref: result.ref, score: result.score, fields: Object.keys(fields).sort() };
+      });
+      if (combined === null) {
+        combined = found;
+      } else {
+        var next = {};
+        Object.keys(combined).forEach(function (ref) {
+          if (found[ref]) {
+            var fields = {};
+            combined[ref].fields.concat(found[ref].fields).forEach(function (f) { fields[f] = true; });
+            next[ref] = { ref: ref, score: combined[ref].score + found[ref].score,
+                          fields: Object.keys(fields).sort() };
+          }
+        });
+        combined = next;
+      }
+    });
+    var hits = Object.keys(combined || {}).map(function (ref) { return combined[ref]; });
+    hits.sort(function (a, b) {
+      return b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+    });
+    return hits;
+  }
+
+  return { queryWords: queryWords, editDistanceFor: editDistanceFor, search: search };
+});

@@ -1,0 +1,27 @@
+// Runs the browser's Dutch lunr.js stack in node for the parity tests.
+// Usage: node lunr_harness.js LUNR_JS STEMMER_SUPPORT_JS LUNR_NL_JS ZOEKEN_JS < request.json
+// request: {"stems": [words]} or {"index": asset, "queries": [text]}
+"use strict";
+const [lunrPath, supportPath, nlPath, zoekenPath] = process.argv.slice(2);
+const lunr = require(lunrPath);
+require(supportPath)(lunr);
+require(nlPath)(lunr);
+const zoeken = require(zoekenPath);
+
+let input = "";
+process.stdin.on("data", (chunk) => { input += chunk; });
+process.stdin.on("end", () => {
+  const request = JSON.parse(input);
+  const answer = {};
+  if (request.stems) {
+    answer.stems = request.stems.map((word) => lunr.nl.stemmer(new lunr.Token(word)).toString());
+  }
+  if (request.queries) {
+    const started = process.hrtime.bigint();
+    const index = lunr.Index.load(request.index.index);
+    answer.load_ms = Number(process.hrtime.bigint() - started) / 1e6;
+    answer.words = request.queries.map((q) => zoeken.queryWords(q, lunr));
+    answer.results = request.queries.map((q) => zoeken.search(index, q, lunr));
+  }
+  process.stdout.write(JSON.stringify(answer));
+});

@@ -1,0 +1,172 @@
+"""Catalogue search: Python and the browser's lunr.js stem and rank alike."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from catalogue import DATA_DIR
+from catalogue.loader import load_catalogue
+from catalogue.search import (
+    browser_assets,
+    build_index,
+    dump_index,
+    load_index,
+    query_words,
+    search,
+    stem,
+)
+
+from conftest import FIXTURES, REPO
+
+CATALOGUE, _ = load_catalogue(DATA_DIR)
+ASSET = json.loads(dump_index(build_index(CATALOGUE)))
+INDEX = load_index(ASSET)
+ZOEKEN = REPO / "docs/assets/javascripts/catalogus-zoeken.js"
+HARNESS = Path(__file__).parent / "js" / "lunr_harness.js"
+WORDS = [
+    line
+    for line in (FIXTURES / "nederlandse-woorden.txt").read_text("utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+QUERIES = [
+    "jongere",
+    "jongeren",
+    "mantelzorg",
+    "mantelzorgers",
+    "vangnetwerk",
+    "eenzaamhied",
+    "Football memories",
+    "football",
+    "voetbal herinneringen",
+    "ouderen migratie",
+    "ouderen",
+    "gesprek",
+    "gesprekken",
+    "kunst",
+    "online",
+    "betekenisvol contact",
+    "Alzheimer",
+    "Rotterdam",
+    "sociale vaardigheden",
+    "het de een",
+    "",
+    "zingeving vrijwilliger",
+    "spel",
+    "levensverhalen",
+    "eenzame ouderen",
+    "Gouden",
+    "dementie",
+    "migratie-achtergrond",
+    "(dialoog)",
+    "vrijwilligers thuis",
+]
+
+
+def refs(text: str) -> list[str]:
+    return [hit.ref for hit in search(INDEX, text)]
+
+
+def run_node(request: dict) -> dict:
+    node = shutil.which("node")
+    assert node, "Node.js is needed for the parity tests (it is on every machine here)"
+    assets = browser_assets()
+    paths = [
+        str(assets[f"assets/javascripts/lunr/{name}"])
+        for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js")
+    ]
+    result = subprocess.run(
+        [node, str(HARNESS), *paths, str(ZOEKEN)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_word_list_is_large_enough():
+    assert len(WORDS) >= 200
+    assert len(set(WORDS)) == len(WORDS)
+
+
+def test_python_and_lunr_js_stem_every_word_alike():
+    browser = run_node({"stems": WORDS})["stems"]
+    differences = [(w, b, stem(w)) for w, b in zip(WORDS, browser, strict=True) if b != stem(w)]
+    assert differences == []
+
+
+def test_known_stems_of_the_old_dutch_algorithm():
+    # lunr.nl.js implements Snowball's old Dutch stemmer (`dutch_porter`).
+    assert stem("eenzame") == "eenzam"
+    assert stem("gesprekken") == "gesprek"
+    assert stem("jongeren") == stem("jongere") == "jonger"
+
+
+def test_python_and_lunr_js_rank_every_query_alike():
+    browser = run_node({"index": ASSET, "queries": QUERIES})
+    assert browser["words"] == [query_words(q) for q in QUERIES]
+    for query, hits in zip(QUERIES, browser["results"], strict=True):
+        python = [(h.ref, list(h.fields)) for h in search(INDEX, query)]
+        assert [(h["ref"], h["fields"]) for h in hits] == python, query
+        for js_hit, py_hit in zip(hits, search(INDEX, query), strict=True):
+            assert js_hit["score"] == pytest.approx(py_hit.score, rel=1e-9)
+
+
+def test_inflection_finds_the_entry():
+    assert "join-us-online" in refs("jongere")
+    assert "voetbal-herinneringen" not in refs("jongere")
+
+
+def test_last_word_matches_as_prefix():
+    assert refs("mantelzorg") == refs("mantelzorgers") != []
+    assert "voetbal-herinneringen" in refs("mantelzorg")
+
+
+def test_small_typos_still_find():
+    assert refs("vangnetwerk")[0] == "vangnetwerken"
+    assert refs("eenzaamhied") != []
+    assert refs("Gouden Manen")[0] == "gouden-mannen"
+
+
+def test_former_name_finds_the_entry():
+    hits = search(INDEX, "Football memories")
+    assert hits[0].ref == "voetbal-herinneringen"
+    assert "eerdere_namen" in hits[0].fields
+
+
+def test_every_word_must_match():
+    both = set(refs("ouderen migratie"))
+    assert both <= set(refs("ouderen")) & set(refs("migratie"))
+    assert both == {"gouden-mannen", "go-win"}
+
+
+def test_stop_words_and_empty_queries_find_nothing():
+    assert refs("het de een") == []
+    assert refs("") == []
+    assert query_words("Ouderen, (met) migratie-achtergrond!") == [
+        "ouderen",
+        "migratie",
+        "achtergrond",
+    ]
+
+
+def test_index_builds_with_the_network_off(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    asset = build_index(CATALOGUE)
+    assert set(asset["documenten"]) == {e.slug for e in CATALOGUE.interventions}
+
+
+def test_index_asset_is_deterministic():
+    assert dump_index(build_index(CATALOGUE)) == dump_index(build_index(CATALOGUE))
