@@ -1,12 +1,13 @@
-"""`catalogus`: check the catalogue, scaffold an entry, keep the schema in step.
+"""`catalogus`: check, scaffold and search the catalogue; keep the schema in step.
 
-Exit codes: 0 success; 1 the catalogue (or the given files) has errors, or
-`new` would overwrite; 2 wrong usage.
+Exit codes: 0 success; 1 the catalogue (or the given files) has errors, `new`
+would overwrite, or `search` found nothing; 2 wrong usage.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,6 +17,7 @@ from catalogue import DATA_DIR
 from catalogue.loader import load_catalogue, write_synced_schema
 from catalogue.problems import display_path, errors
 from catalogue.scaffold import EntryExists, write_entry
+from catalogue.search import build_index, dump_index, load_index, search
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -64,6 +66,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("naam", help='naam van de interventie, bijvoorbeeld "Gouden Mannen"')
     new.set_defaults(handler=run_new)
+
+    find = commands.add_parser(
+        "search",
+        help="zoek in de catalogus, zoals het zoekvak op de site",
+        description="Zoek met dezelfde zoekindex en regels als de site: elk woord moet "
+        "voorkomen, verbuigingen tellen mee, het laatste woord mag een begin zijn "
+        "en een kleine tikfout mag. Exitcode 1 als er niets is gevonden.",
+    )
+    find.add_argument("vraag", help='zoekwoorden, bijvoorbeeld "mantelzorg"')
+    find.add_argument(
+        "--index",
+        type=Path,
+        metavar="BESTAND",
+        help="een gebouwde catalogus-zoekindex.json (standaard: nu opbouwen)",
+    )
+    find.add_argument(
+        "--site-url",
+        default="/",
+        metavar="URL",
+        help="begin van de getoonde adressen (standaard: %(default)s)",
+    )
+    find.set_defaults(handler=run_search)
 
     schema = commands.add_parser(
         "schema",
@@ -128,6 +152,34 @@ def run_new(args: argparse.Namespace) -> int:
         f"Vul het bestand in en controleer het met: catalogus validate {display_path(path)}",
         file=sys.stderr,
     )
+    return EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.index is not None:
+        if not args.index.is_file():
+            print(f"{display_path(args.index)}: bestand bestaat niet", file=sys.stderr)
+            return EXIT_USAGE
+        asset = json.loads(args.index.read_text(encoding="utf-8"))
+    else:
+        catalogue, problems = load_catalogue(args.root)
+        if errors(problems):
+            print("De catalogus bevat fouten; draai eerst `catalogus validate`.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        # The same bytes the site serves as catalogus-zoekindex.json.
+        asset = json.loads(dump_index(build_index(catalogue)))
+    hits = search(load_index(asset), args.vraag)
+    if not hits:
+        print(f"Niets gevonden voor \u201c{args.vraag}\u201d.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    base = args.site_url if args.site_url.endswith("/") else args.site_url + "/"
+    for rank, hit in enumerate(hits, start=1):
+        document = asset["documenten"][hit.ref]
+        where = ", ".join(asset["velden"][field] for field in hit.fields)
+        print(
+            f"{rank}. {document['naam']}  {base}{document['url']}  "
+            f"(score {hit.score:.2f}; gevonden in: {where})"
+        )
     return EXIT_OK
 
 

@@ -15,6 +15,13 @@ ELEMENTS = "werkzame-elementen/"
 JSON_EXPORT = "catalogus.json"
 CSV_EXPORT = "catalogus.csv"
 SCHEMA = "schema/interventie.schema.json"
+SEARCH_INDEX = "catalogus-zoekindex.json"
+SEARCH_SCRIPTS = (
+    "assets/javascripts/lunr/lunr.js",
+    "assets/javascripts/lunr/lunr.stemmer.support.js",
+    "assets/javascripts/lunr/lunr.nl.js",
+    "assets/javascripts/catalogus-zoeken.js",
+)
 ENTRY_SOURCE_DIR = "data/interventies/"
 
 #: Query parameters of the overview, per facet: documented on the site.
@@ -24,6 +31,8 @@ FACET_PARAMETERS = {
     "werkvormen": "werkvorm",
     "erkenningsniveaus": "erkenning",
 }
+#: Query parameter of the overview's text search.
+QUERY_PARAMETER = "q"
 
 
 def entry(slug: str) -> str:

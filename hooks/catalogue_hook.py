@@ -25,6 +25,7 @@ from catalogue.loader import ENTRY_SCHEMA_FILE, load_catalogue
 from catalogue.model import Catalogue
 from catalogue.problems import errors, format_report
 from catalogue.render import UnknownMarker, expand_markers, generated_pages
+from catalogue.search import browser_assets, build_index, dump_index
 
 log = get_plugin_logger("catalogus")
 
@@ -91,13 +92,16 @@ def _current() -> BuildState:
 
 
 def _data_files(state: BuildState, *, site_url: str) -> list[tuple[str, str | bytes]]:
-    """Open data: the exports, the JSON Schema and every entry's own YAML."""
+    """Open data (exports, JSON Schema, each entry's YAML) and the search assets."""
     data_dir = state.project / "catalogue"
     result: list[tuple[str, str | bytes]] = [
         (urls.JSON_EXPORT, to_json(state.catalogue, site_url)),
         (urls.CSV_EXPORT, to_csv(state.catalogue, site_url)),
         (urls.SCHEMA, (data_dir / ENTRY_SCHEMA_FILE).read_text(encoding="utf-8")),
+        (urls.SEARCH_INDEX, dump_index(build_index(state.catalogue))),
     ]
+    # lunr.js and its Dutch support come from the installed MkDocs package.
+    result += [(path, source.read_bytes()) for path, source in browser_assets().items()]
     for entry in state.catalogue.interventions:
         source = state.project / entry.source_file
         result.append((urls.entry_source(entry.slug), source.read_bytes()))

@@ -159,3 +159,30 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "catalogus"
     result = subprocess.run([str(script), "validate"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout
+
+
+def test_search_prints_ranked_results_with_urls(capsys):
+    code, out, err = run(
+        ["search", "ouderen migratie", "--site-url", "https://site.example"], capsys
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("1. Gouden Mannen  https://site.example/interventies/gouden-mannen/")
+    assert lines[1].startswith("2. GO-WIN  https://site.example/interventies/go-win/")
+    assert "gevonden in: " in lines[0]
+
+
+def test_search_finds_nothing_exits_one(capsys):
+    code, out, err = run(["search", "xylofoonorkest"], capsys)
+    assert code == 1
+    assert out == ""
+    assert "Niets gevonden voor \u201cxylofoonorkest\u201d" in err
+
+
+def test_search_reads_the_sites_index_file(capsys, built_site):
+    index = built_site / "catalogus-zoekindex.json"
+    code, out, _ = run(["search", "jongere", "--index", str(index)], capsys)
+    assert code == 0
+    assert out.startswith("1. Join Us Online  /interventies/join-us-online/")
+    code, _, err = run(["search", "jongere", "--index", "bestaat-niet.json"], capsys)
+    assert code == 2

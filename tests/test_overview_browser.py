@@ -162,3 +162,109 @@ def test_phone_folds_the_filters(browser, site_url):
     assert "(1 gekozen)" in page.locator("[data-panel] > summary").inner_text()
     assert page.locator("[data-status]").is_visible()
     context.close()
+
+
+# -- text search -----------------------------------------------------------------------
+
+
+def search_for(page, text: str) -> None:
+    box = page.get_by_label("Zoek in de catalogus")
+    box.fill(text)
+    page.wait_for_function(
+        "q => (new URLSearchParams(location.search).get('q') || '') === q", arg=text
+    )
+
+
+def test_query_in_url_finds_inflections(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url, "?q=jongere")
+    page.wait_for_selector("[data-catalogus][data-index-load-ms]")
+    assert visible_cards(page) == ["Join Us Online"]
+    assert status(page) == f"1 van {TOTAL} interventies voor \u201cjongere\u201d"
+    assert page.get_by_label("Zoek in de catalogus").input_value() == "jongere"
+    # ?q= belongs to the catalogue here: Material's site search stays closed.
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert "q=jongere" in page.url
+
+
+def test_typing_narrows_as_you_type(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    search_for(page, "mantelzorg")
+    assert visible_cards(page) == ["Voetbal herinneringen"]
+    match = page.locator("[data-cards] > li:not([hidden]) .ww-card__match").inner_text()
+    assert match.startswith("Gevonden in: ")
+    assert "risicogroep of werkzaam element" in match
+
+
+def test_typos_and_former_names_find(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    search_for(page, "vangnetwerk")
+    assert visible_cards(page) == ["Vangnetwerken"]
+    search_for(page, "Football memories")
+    assert visible_cards(page) == ["Voetbal herinneringen"]
+    assert "eerdere naam" in page.locator(".ww-card__match:visible").inner_text()
+    search_for(page, "eenzaamhied")
+    assert len(visible_cards(page)) >= 1
+
+
+def test_query_combines_with_facets(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url, "?q=ouderen")
+    page.wait_for_selector("[data-catalogus][data-index-load-ms]")
+    with_query = visible_cards(page)
+    page.check("#f-risicogroep-ouderen-met-migratieachtergrond")
+    both = visible_cards(page)
+    assert both and set(both) < set(with_query)
+    assert set(both) <= set(carrying(risicogroep="ouderen-met-migratieachtergrond"))
+    assert "q=ouderen" in page.url and "risicogroep=ouderen-met-migratieachtergrond" in page.url
+    # Counts respect the query: a facet value counts only matching entries.
+    jongeren = page.locator("#f-risicogroep-jongeren-15-24 + label [data-count]").inner_text()
+    assert jongeren == "(0)"
+
+
+def test_ranked_results_come_first(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    search_for(page, "voetbal")
+    first = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").first.inner_text()
+    assert first == "Voetbal herinneringen"
+    search_for(page, "")
+    assert len(visible_cards(page)) == TOTAL
+    titles = page.locator("[data-cards] > li .ww-card__title").all_inner_texts()
+    assert titles == sorted(titles, key=str.casefold)  # catalogue order is back
+
+
+def test_empty_search_says_so_and_clears(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    search_for(page, "xylofoonorkest")
+    assert visible_cards(page) == []
+    empty = page.locator("[data-empty]")
+    assert "Niets gevonden voor \u201cxylofoonorkest\u201d" in empty.inner_text()
+    empty.get_by_role("button", name="Wis zoekopdracht").click()
+    assert len(visible_cards(page)) == TOTAL
+    assert page.evaluate("document.activeElement.id") == "ww-zoek"
+    assert "q=" not in page.url
+
+
+def test_search_by_keyboard_only(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    page.get_by_label("Zoek in de catalogus").focus()
+    page.keyboard.type("gesprek")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'gesprek'")
+    assert "Het Betekenisvol Gesprek" in visible_cards(page)
+    page.keyboard.press("Enter")  # must not submit or reload
+    assert "q=gesprek" in page.url
+
+
+def test_material_site_search_finds_catalogue_pages(light_page, site_url):
+    page = light_page
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Gouden Mannen")  # Material searches on key events
+    result = page.locator(".md-search-result__list a", has_text="Gouden Mannen").first
+    result.wait_for()
+    assert "/interventies/gouden-mannen/" in result.get_attribute("href")

@@ -207,3 +207,17 @@ def test_unknown_marker_fails_the_build(tmp_path: Path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "index.md: onbekende marker <!-- catalogus:overzciht -->" in result.stderr
+
+
+def test_site_serves_the_index_the_cli_builds(built_site: Path):
+    from catalogue.search import build_index, dump_index
+
+    served = (built_site / "catalogus-zoekindex.json").read_text(encoding="utf-8")
+    assert served == dump_index(build_index(CATALOGUE))
+
+
+def test_lunr_scripts_come_from_the_installed_mkdocs(built_site: Path):
+    from catalogue.search import browser_assets
+
+    for path, source in browser_assets().items():
+        assert (built_site / path).read_bytes() == source.read_bytes()

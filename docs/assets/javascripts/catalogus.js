@@ -1,16 +1,19 @@
-/* Faceted filtering of the catalogue overview (/interventies/).
+/* Faceted filtering and text search of the catalogue overview (/interventies/).
  *
  * The cards are rendered at build time, so the full list works without
  * JavaScript. Here we only toggle `hidden` on cards whose visibility changes,
  * keep one count per facet value, and mirror the state in the URL query so a
- * filtered view can be shared. AND across facets, OR within one facet.
- * Runs on every page swap of Material's instant navigation (document$).
+ * filtered view can be shared. AND across facets, OR within one facet, AND
+ * with the text search. The search index (built by lunr.py) and lunr.js load
+ * on first use. Runs on every page swap of Material's instant navigation.
  */
 (function () {
   "use strict";
 
   var FACETS = ["risicogroep", "element", "werkvorm", "erkenning"];
+  var QUERY = "q";
   var NARROW = "(max-width: 59.9375em)";
+  var TYPING_PAUSE_MS = 120;
 
   function words(text) {
     return text ? text.split(" ").filter(Boolean) : [];
@@ -31,7 +34,10 @@
    * unknown keys or values are ignored so old links keep working. */
   function readQuery(search, known) {
     var params = new URLSearchParams(search);
-    var state = {};
+    /* The page head took ?q= away from Material's site search (main.html). */
+    var taken = window.__catalogusQuery;
+    delete window.__catalogusQuery;
+    var state = { q: (typeof taken === "string" ? taken : params.get(QUERY) || "").trim() };
     FACETS.forEach(function (facet) {
       state[facet] = [];
       params.getAll(facet).forEach(function (raw) {
@@ -52,11 +58,45 @@
       params.delete(facet);
       if (state[facet].length) params.set(facet, state[facet].join(","));
     });
+    params.delete(QUERY);
+    if (state.q) params.set(QUERY, state.q);
     var query = params.toString().replace(/%2C/g, ",");
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
       window.history.replaceState(window.history.state, "", url);
     }
+  }
+
+  /* Load scripts one after the other (lunr.nl needs lunr), once per page load. */
+  var loading = null;
+  function loadSearch(scripts, indexUrl) {
+    if (loading) return loading;
+    var chain = Promise.resolve();
+    scripts.forEach(function (src) {
+      chain = chain.then(function () {
+        return new Promise(function (resolve, reject) {
+          var tag = document.createElement("script");
+          tag.src = src;
+          tag.onload = resolve;
+          tag.onerror = function () { reject(new Error("kan " + src + " niet laden")); };
+          document.head.appendChild(tag);
+        });
+      });
+    });
+    loading = Promise.all([
+      chain,
+      fetch(indexUrl).then(function (response) { return response.json(); }),
+    ]).then(function (parts) {
+      var started = performance.now();
+      var index = window.lunr.Index.load(parts[1].index);
+      return {
+        index: index,
+        fields: parts[1].velden,
+        loadMs: performance.now() - started,
+      };
+    });
+    loading.catch(function () { loading = null; });
+    return loading;
   }
 
   function setup(root) {
@@ -65,7 +105,13 @@
     var active = root.querySelector("[data-active]");
     var status = root.querySelector("[data-status]");
     var empty = root.querySelector("[data-empty]");
-    var cards = Array.prototype.slice.call(root.querySelectorAll("[data-cards] > li"));
+    var emptyText = root.querySelector("[data-empty-text]");
+    var clearQueryButton = root.querySelector("[data-clear-query]");
+    var searchBox = root.querySelector("[data-search]");
+    var input = root.querySelector("[data-query]");
+    var list = root.querySelector("[data-cards]");
+    var cards = Array.prototype.slice.call(list.children);
+    var slugs = cards.map(function (card) { return card.getAttribute("data-slug"); });
     var total = cards.length;
 
     /* Built once per page: each card's values, and the inputs and count
@@ -80,21 +126,58 @@
     FACETS.forEach(function (facet) {
       inputs[facet] = {};
       counts[facet] = {};
-      form.querySelectorAll('input[name="' + facet + '"]').forEach(function (input) {
-        inputs[facet][input.value] = input;
-        counts[facet][input.value] = input.parentNode.querySelector("[data-count]");
+      form.querySelectorAll('input[name="' + facet + '"]').forEach(function (box) {
+        inputs[facet][box.value] = box;
+        counts[facet][box.value] = box.parentNode.querySelector("[data-count]");
       });
     });
     var visible = cards.map(function (card) { return !card.hidden; });
+    var notes = cards.map(function () { return null; });
+    var search = { q: "", hits: null, order: "" };  // hits: slug -> {rank, fields}
+    var fieldLabels = {};
 
     function selected() {
-      var state = {};
+      var state = { q: search.q };
       FACETS.forEach(function (facet) {
         state[facet] = Object.keys(inputs[facet]).filter(function (value) {
           return inputs[facet][value].checked;
         });
       });
       return state;
+    }
+
+    function noteFor(i, hit) {
+      if (!hit && !notes[i]) return;
+      if (!notes[i]) {
+        notes[i] = document.createElement("p");
+        notes[i].className = "ww-card__match";
+        cards[i].appendChild(notes[i]);
+      }
+      notes[i].hidden = !hit;
+      if (hit) {
+        notes[i].textContent = "Gevonden in: " + hit.fields.map(function (field) {
+          return fieldLabels[field] || field;
+        }).join(", ");
+      }
+    }
+
+    /* Matching cards in rank order, the rest in catalogue order; moves
+     * nodes only when the order changes. */
+    function reorder() {
+      var key = search.hits ? Object.keys(search.hits).join(" ") : "";
+      if (key === search.order) return;
+      search.order = key;
+      var order = cards.map(function (card, i) { return i; });
+      if (search.hits) {
+        order.sort(function (a, b) {
+          var ra = search.hits[slugs[a]] ? search.hits[slugs[a]].rank : total + a;
+          var rb = search.hits[slugs[b]] ? search.hits[slugs[b]].rank : total + b;
+          return ra - rb;
+        });
+      }
+      var fragment = document.createDocumentFragment();
+      order.forEach(function (i) { fragment.appendChild(cards[i]); });
+      list.appendChild(fragment);
     }
 
     function apply() {
@@ -104,7 +187,10 @@
       FACETS.forEach(function (facet) { tally[facet] = {}; });
       var shown = 0;
       for (var i = 0; i < total; i++) {
-        var failures = 0;
+        /* A card outside the search results fails everywhere: it counts
+         * for no facet value. */
+        var hit = search.hits ? search.hits[slugs[i]] : null;
+        var failures = search.hits && !hit ? 2 : 0;
         var failedFacet = null;
         for (var a = 0; a < activeFacets.length && failures < 2; a++) {
           if (!intersects(values[i][activeFacets[a]], state[activeFacets[a]])) {
@@ -113,7 +199,7 @@
           }
         }
         /* A value's count is how many cards would show if it were added to
-         * its own facet: cards that pass every other facet and carry it. */
+         * its own facet: cards that pass every other filter and carry it. */
         for (var f = 0; f < FACETS.length; f++) {
           var facet = FACETS[f];
           if (failures === 0 || (failures === 1 && failedFacet === facet)) {
@@ -128,7 +214,9 @@
           cards[i].hidden = !show;
           visible[i] = show;
         }
+        noteFor(i, show ? hit : null);
       }
+      reorder();
       FACETS.forEach(function (facet) {
         Object.keys(counts[facet]).forEach(function (value) {
           var n = tally[facet][value] || 0;
@@ -141,14 +229,51 @@
       });
       var chosen = activeFacets.reduce(function (n, facet) { return n + state[facet].length; }, 0);
       active.textContent = chosen ? "(" + chosen + " gekozen)" : "";
-      status.textContent = shown === total
+      var about = search.hits ? " voor \u201c" + search.q + "\u201d" : "";
+      status.textContent = (shown === total && !search.hits
         ? total + " " + plural(total)
-        : shown + " van " + total + " " + plural(total);
+        : shown + " van " + total + " " + plural(total)) + about;
       empty.hidden = shown !== 0;
+      clearQueryButton.hidden = !search.hits;
+      emptyText.textContent = search.hits && !chosen
+        ? "Niets gevonden voor \u201c" + search.q + "\u201d. Probeer een ander woord."
+        : search.hits
+          ? "Niets gevonden voor \u201c" + search.q + "\u201d met deze filters."
+          : "Geen interventie past bij alle gekozen filters.";
       writeQuery(state);
     }
 
-    function clear(event) {
+    function runSearch() {
+      var text = input.value.trim();
+      search.q = text;
+      if (!text) {
+        search.hits = null;
+        apply();
+        return;
+      }
+      loadSearch(input.getAttribute("data-scripts").split(" "), input.getAttribute("data-index"))
+        .then(function (loaded) {
+          if (input.value.trim() !== text) return;  // a newer query is on its way
+          fieldLabels = loaded.fields;
+          root.setAttribute("data-index-load-ms", loaded.loadMs.toFixed(1));
+          var words = window.CatalogusZoeken.queryWords(text, window.lunr);
+          if (!words.length) {
+            search.hits = null;
+          } else {
+            search.hits = {};
+            window.CatalogusZoeken.search(loaded.index, text, window.lunr)
+              .forEach(function (hit, rank) {
+                search.hits[hit.ref] = { rank: rank, fields: hit.fields };
+              });
+          }
+          apply();
+        })
+        .catch(function (error) {
+          status.textContent = "Zoeken lukt nu niet (" + error.message + "); de filters werken wel.";
+        });
+    }
+
+    function clearFacets(event) {
       FACETS.forEach(function (facet) {
         Object.keys(inputs[facet]).forEach(function (value) { inputs[facet][value].checked = false; });
       });
@@ -160,23 +285,41 @@
       }
     }
 
+    function clearQuery() {
+      input.value = "";
+      runSearch();
+      input.focus();
+    }
+
     var known = {};
     FACETS.forEach(function (facet) { known[facet] = inputs[facet]; });
     var initial = readQuery(window.location.search, known);
     FACETS.forEach(function (facet) {
       initial[facet].forEach(function (value) { inputs[facet][value].checked = true; });
     });
+    input.value = initial.q;
 
+    var timer = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(runSearch, TYPING_PAUSE_MS);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") event.preventDefault();
+    });
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     root.querySelectorAll("[data-clear]").forEach(function (button) {
-      button.addEventListener("click", clear);
+      button.addEventListener("click", clearFacets);
     });
+    clearQueryButton.addEventListener("click", clearQuery);
     form.hidden = false;
+    searchBox.hidden = false;
     /* On a phone the long list of filters would push the results out of
      * sight: fold it; its summary shows how many filters are chosen. */
     if (panel && window.matchMedia(NARROW).matches) panel.open = false;
     apply();
+    if (initial.q) runSearch();
   }
 
   function init() {
