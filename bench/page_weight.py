@@ -27,7 +27,7 @@ def measure(site: Path, paths: list[str]) -> None:
         for path in paths:
             page = browser.new_page()
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda r, sink=responses: sink.append(r))
             page.goto(base + path, wait_until="networkidle")
             rows = []
             for response in responses:

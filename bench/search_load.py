@@ -1,0 +1,43 @@
+"""Size of the catalogue's search index and the time lunr.js takes to load it.
+
+Usage: .venv/bin/python bench/search_load.py site/ [runs]
+
+Reports the index asset raw and gzip -6, and the time `lunr.Index.load` takes
+in Debian's Chromium (as catalogus.js measures it), median over `runs` loads.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+
+def main(site: Path, runs: int = 7) -> None:
+    raw = (site / "catalogus-zoekindex.json").read_bytes()
+    print(f"index: {len(raw):,} bytes raw, {len(gzip.compress(raw, 6)):,} bytes gzip")
+    times = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            page = browser.new_page()
+            page.goto(base + "/interventies/?q=ouderen", wait_until="networkidle")
+            page.wait_for_selector("[data-index-load-ms]")
+            times.append(float(page.get_attribute("[data-catalogus]", "data-index-load-ms")))
+            page.close()
+        browser.close()
+    print(
+        f"lunr.Index.load in Chromium: median {statistics.median(times):.1f} ms "
+        f"(min {min(times):.1f}, max {max(times):.1f}, {runs} loads)"
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), *(int(a) for a in sys.argv[2:3]))
