@@ -18,8 +18,9 @@ class Term:
     id: str
     label: str
     beschrijving: str
-    #: Extra named texts of a term, e.g. `manier_van_ondersteunen` for working elements.
-    extra: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: Extra data of a term, e.g. `manier_van_ondersteunen`, `uitleg` and `tips`
+    #: for working elements.
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import jinja2
 import yaml
 
 from catalogue import urls
-from catalogue.model import Catalogue, Intervention, Term
+from catalogue.model import Catalogue, Intervention, Source, Term
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 UNKNOWN = "onbekend"
@@ -251,7 +251,18 @@ MARKERS: dict[str, str] = {
     "overzicht": "overview.html.j2",
     "risicogroepen": "term_index.html.j2",
     "werkzame-elementen": "term_index.html.j2",
+    "kerncijfers": "kerncijfers.html.j2",
+    "bronnen": "bronnen.html.j2",
 }
+
+
+def cited_sources(catalogue: Catalogue) -> list[tuple[Source, list[Intervention]]]:
+    """Each source the entries cite (by URL), with the entries citing it, by title."""
+    by_url: dict[str, tuple[Source, list[Intervention]]] = {}
+    for entry in catalogue.interventions:
+        for source in entry.bronnen:
+            by_url.setdefault(source.url, (source, []))[1].append(entry)
+    return sorted(by_url.values(), key=lambda item: item[0].titel.casefold())
 
 
 def render_marker(
@@ -266,7 +277,7 @@ def render_marker(
     vocabulary = name.replace("-", "_")
     facet = next((f for f in all_facets if f.vocabulary == vocabulary), None)
     return env.get_template(MARKERS[name]).render(
-        _context(catalogue, page, facets=all_facets, facet=facet)
+        _context(catalogue, page, facets=all_facets, facet=facet, sources=cited_sources(catalogue))
     )
 
 

@@ -20,6 +20,11 @@ PAGES = [
     "/risicogroepen/mantelzorgers/",
     "/werkzame-elementen/ontmoeten/",
     "/over-de-catalogus/",
+    "/stappenplan/",
+    "/stappenplan/stap-08/",
+    "/werkzame-elementen/",
+    "/lessen-uit-de-praktijk/",
+    "/bronnen/",
 ]
 
 
@@ -45,3 +50,13 @@ def test_keyboard_reaches_skip_link_first(page, site_url):
     assert focused == "Ga naar inhoud"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") != ""
+
+
+def test_print_drops_navigation(light_page, site_url):
+    page = light_page
+    page.goto(site_url + "/stappenplan/stap-04/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".ww-steps"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("table").is_visible()
+    assert page.locator("h1").inner_text().startswith("Stap 4")
