@@ -20,7 +20,9 @@ from catalogue.model import (
     Catalogue,
     Intervention,
     Vocabularies,
+    build_improvement_tool,
     build_intervention,
+    build_municipalities,
     build_vocabularies,
 )
 from catalogue.problems import Problem, display_path, errors
@@ -29,6 +31,8 @@ from catalogue.rules import (
     check_dates_not_in_future,
     check_file_name,
     check_no_markup,
+    check_tool_items,
+    check_unique_municipalities,
     check_unique_names,
     check_unique_terms,
 )
@@ -39,6 +43,12 @@ from catalogue.sources import Document, read_document
 VOCABULARY_FILE = "vocabularies.yaml"
 VOCABULARY_SCHEMA_FILE = "vocabularies.schema.json"
 ENTRY_SCHEMA_FILE = "interventie.schema.json"
+MUNICIPALITIES_FILE = "gemeenten.yaml"
+MUNICIPALITIES_SCHEMA_FILE = "gemeenten.schema.json"
+#: Schemas whose term lists are written from vocabularies.yaml.
+IMPROVEMENT_TOOL_FILE = "verbetertool.yaml"
+IMPROVEMENT_TOOL_SCHEMA_FILE = "verbetertool.schema.json"
+SYNCED_SCHEMAS = (ENTRY_SCHEMA_FILE, MUNICIPALITIES_SCHEMA_FILE, IMPROVEMENT_TOOL_SCHEMA_FILE)
 ENTRY_DIR = "interventies"
 ENTRY_SUFFIX = ".yaml"
 
@@ -65,6 +75,13 @@ class CataloguePaths:
     def entries(self) -> Path:
         return self.root / ENTRY_DIR
 
+    @property
+    def municipalities(self) -> Path:
+        return self.root / MUNICIPALITIES_FILE
+
+    def synced_schemas(self) -> list[Path]:
+        return [self.root / name for name in SYNCED_SCHEMAS if (self.root / name).exists()]
+
 
 def load_catalogue(
     root: Path = DATA_DIR,
@@ -89,10 +106,13 @@ def load_catalogue(
     if vocabularies is None:
         return Catalogue(build_vocabularies({}), ()), problems
 
-    schema_on_disk = read_schema(paths.entry_schema)
-    schema = synced_schema(schema_on_disk, vocabularies.as_data())
-    if schema != schema_on_disk:
-        problems.append(schema_drift_problem(paths, shown))
+    schemas = {}
+    for path in paths.synced_schemas():
+        on_disk = read_schema(path)
+        schemas[path.name] = synced_schema(on_disk, vocabularies.as_data())
+        if schemas[path.name] != on_disk:
+            problems.append(schema_drift_problem(path, shown))
+    schema = schemas[ENTRY_SCHEMA_FILE]
 
     files = sorted(entry_files) if entry_files is not None else entry_paths(paths)
     documents: list[Document] = []
@@ -133,7 +153,59 @@ def load_catalogue(
             key=lambda i: i.naam.casefold(),
         )
     )
-    return Catalogue(vocabularies, interventions), problems
+    municipalities, more = load_data_file(
+        paths.municipalities,
+        schemas.get(MUNICIPALITIES_SCHEMA_FILE),
+        vocabularies,
+        shown,
+        check=check_unique_municipalities,
+        build=build_municipalities,
+    )
+    problems += more
+    tool, more = load_data_file(
+        paths.root / IMPROVEMENT_TOOL_FILE,
+        schemas.get(IMPROVEMENT_TOOL_SCHEMA_FILE),
+        vocabularies,
+        shown,
+        check=check_tool_items,
+        build=build_improvement_tool,
+    )
+    problems += more
+    return Catalogue(vocabularies, interventions, municipalities, tool), problems
+
+
+def load_data_file(
+    path: Path, schema: dict | None, vocabularies: Vocabularies, shown: Path, *, check, build
+):
+    """A single-file data set (municipalities, improvement tool) checked like an entry:
+    positions, the schema, plain text only, then its own rules. None when absent or
+    invalid (the problems say why)."""
+    if not path.exists():
+        return None, []
+    display = display_path(path, shown)
+    if schema is None:
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                "schema-missing",
+                "schema ontbreekt",
+                expected=path.name.replace(".yaml", ".schema.json"),
+                found="geen bestand",
+            )
+        ]
+    document, problems = read_document(path, display)
+    if document is None:
+        return None, problems
+    problems += check_document(document, schema, vocabularies.labels())
+    problems += check_no_markup(document)
+    if isinstance(document.data, dict):
+        problems += check(document)
+    if errors(problems):
+        return None, problems
+    return build(document.data, vocabularies), problems
 
 
 def entry_paths(paths: CataloguePaths) -> list[Path]:
@@ -182,9 +254,9 @@ def to_intervention(document: Document, vocabularies: Vocabularies, shown: Path)
     )
 
 
-def schema_drift_problem(paths: CataloguePaths, shown: Path) -> Problem:
+def schema_drift_problem(schema_path: Path, shown: Path) -> Problem:
     return Problem(
-        display_path(paths.entry_schema, shown),
+        display_path(schema_path, shown),
         1,
         1,
         "$defs",
@@ -197,13 +269,16 @@ def schema_drift_problem(paths: CataloguePaths, shown: Path) -> Problem:
 
 
 def write_synced_schema(root: Path = DATA_DIR) -> bool:
-    """Rewrite the entry schema's term lists; return whether anything changed."""
+    """Rewrite the schemas' term lists; return whether anything changed."""
     paths = CataloguePaths(root)
     vocabularies, problems = load_vocabularies(paths, root.parent)
     if vocabularies is None:
         raise ValueError("vocabularies.yaml has errors; fix them first")
-    before = paths.entry_schema.read_text(encoding="utf-8")
-    after = dump_schema(synced_schema(read_schema(paths.entry_schema), vocabularies.as_data()))
-    if before != after:
-        paths.entry_schema.write_text(after, encoding="utf-8")
-    return before != after
+    changed = False
+    for path in paths.synced_schemas():
+        before = path.read_text(encoding="utf-8")
+        after = dump_schema(synced_schema(read_schema(path), vocabularies.as_data()))
+        if before != after:
+            path.write_text(after, encoding="utf-8")
+            changed = True
+    return changed

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from catalogue.slug import slugify
+
 
 @dataclass(frozen=True)
 class Term:
@@ -71,7 +73,7 @@ class Source:
     titel: str
     uitgever: str
     jaar: int | None
-    url: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -140,9 +142,80 @@ class Intervention:
 
 
 @dataclass(frozen=True)
+class Activity:
+    omschrijving: str
+    soorten: tuple[Term, ...]
+    status: Term
+
+
+@dataclass(frozen=True)
+class Municipality:
+    slug: str
+    naam: str
+    activiteiten: tuple[Activity, ...]
+    bijzonderheden: tuple[str, ...]
+    doelgroepen: tuple[str, ...]
+    regionale_partners: tuple[str, ...]
+    stappenplan: bool
+
+
+@dataclass(frozen=True)
+class Municipalities:
+    bron: Source
+    gemeenten: tuple[Municipality, ...]
+
+
+@dataclass(frozen=True)
+class Tip:
+    titel: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    laag: str
+    hoog: str
+
+
+@dataclass(frozen=True)
+class ToolItem:
+    """One of the 22 parts of the improvement tool: a scored statement or an open question."""
+
+    nummer: str
+    soort: str  # "score" or "open"
+    tekst: str
+    voorbeeld: str | None
+    tips: tuple[Tip, ...]
+    schaal: Scale | None
+    max_woorden: int | None
+    element: Term | None  # theme 1: the working element whose texts these are
+
+
+@dataclass(frozen=True)
+class ToolTheme:
+    nummer: int
+    titel: str
+    inleiding: str
+    vraag: str | None
+    schaal: Scale | None
+    onderdelen: tuple[ToolItem, ...]
+
+
+@dataclass(frozen=True)
+class ImprovementTool:
+    bron: Source
+    themas: tuple[ToolTheme, ...]
+
+    def items(self) -> list[ToolItem]:
+        return [item for theme in self.themas for item in theme.onderdelen]
+
+
+@dataclass(frozen=True)
 class Catalogue:
     vocabularies: Vocabularies
     interventions: tuple[Intervention, ...]
+    municipalities: Municipalities | None = None
+    improvement_tool: ImprovementTool | None = None
 
     def by_slug(self, slug: str) -> Intervention:
         for intervention in self.interventions:
@@ -243,6 +316,84 @@ def build_intervention(
             for b in raw["bronnen"]
         ),
         laatst_gecontroleerd=date.fromisoformat(raw["laatst_gecontroleerd"]),
+    )
+
+
+def build_municipalities(raw: Mapping[str, Any], vocabularies: Vocabularies) -> Municipalities:
+    """Turn the schema-valid municipalities file into `Municipalities`."""
+    kinds, statuses = vocabularies["activiteitsoorten"], vocabularies["activiteitstatussen"]
+    source = raw["bron"]
+    return Municipalities(
+        bron=Source(source["titel"], source["uitgever"], source.get("jaar"), source.get("url")),
+        gemeenten=tuple(
+            Municipality(
+                slug=slugify(row["naam"]),
+                naam=row["naam"].strip(),
+                activiteiten=tuple(
+                    Activity(
+                        a["omschrijving"].strip(),
+                        tuple(kinds.get(k) for k in a["soorten"]),
+                        statuses.get(a["status"]),
+                    )
+                    for a in row["activiteiten"]
+                ),
+                bijzonderheden=tuple(row.get("bijzonderheden") or ()),
+                doelgroepen=tuple(row.get("doelgroepen") or ()),
+                regionale_partners=tuple(row.get("regionale_partners") or ()),
+                stappenplan=bool(row.get("stappenplan")),
+            )
+            for row in raw["gemeenten"]
+        ),
+    )
+
+
+def _scale(raw: Mapping[str, str] | None) -> Scale | None:
+    return Scale(raw["laag"], raw["hoog"]) if raw else None
+
+
+def build_improvement_tool(raw: Mapping[str, Any], vocabularies: Vocabularies) -> ImprovementTool:
+    """Theme 1's statements take text, examples and tips from their working element."""
+    elements = vocabularies["werkzame_elementen"]
+
+    def item(part: Mapping[str, Any]) -> ToolItem:
+        element = elements.get(part["werkzaam_element"]) if part.get("werkzaam_element") else None
+        if element is not None:
+            examples = element.extra.get("voorbeelden") or []
+            return ToolItem(
+                nummer=part["nummer"],
+                soort=part["soort"],
+                tekst=element.extra["manier_van_ondersteunen"],
+                voorbeeld="Voorbeelden: " + ", ".join(examples) if examples else None,
+                tips=tuple(Tip(t["titel"], t["tekst"]) for t in element.extra.get("tips") or []),
+                schaal=_scale(part.get("schaal")),
+                max_woorden=None,
+                element=element,
+            )
+        return ToolItem(
+            nummer=part["nummer"],
+            soort=part["soort"],
+            tekst=part["tekst"].strip(),
+            voorbeeld=_text(part.get("voorbeeld")),
+            tips=tuple(Tip(t["titel"], t["tekst"]) for t in part.get("tips") or []),
+            schaal=_scale(part.get("schaal")),
+            max_woorden=part.get("max_woorden"),
+            element=None,
+        )
+
+    source = raw["bron"]
+    return ImprovementTool(
+        bron=Source(source["titel"], source["uitgever"], source.get("jaar"), source.get("url")),
+        themas=tuple(
+            ToolTheme(
+                theme["nummer"],
+                theme["titel"],
+                theme["inleiding"].strip(),
+                _text(theme.get("vraag")),
+                _scale(theme.get("schaal")),
+                tuple(item(part) for part in theme["onderdelen"]),
+            )
+            for theme in raw["themas"]
+        ),
     )
 
 

@@ -19,7 +19,7 @@ import jinja2
 import yaml
 
 from catalogue import urls
-from catalogue.model import Catalogue, Intervention, Source, Term
+from catalogue.model import Catalogue, Intervention, Municipality, Source, Term
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 UNKNOWN = "onbekend"
@@ -253,7 +253,40 @@ MARKERS: dict[str, str] = {
     "werkzame-elementen": "term_index.html.j2",
     "kerncijfers": "kerncijfers.html.j2",
     "bronnen": "bronnen.html.j2",
+    "gemeenten": "gemeenten.html.j2",
+    "verbetertool": "verbetertool.html.j2",
 }
+
+_TOWN_FACETS = {
+    "activiteitsoorten": ("soort", "Soort activiteit"),
+    "activiteitstatussen": ("status", "Gedaan of gepland"),
+}
+
+
+def town_values(town: Municipality, vocabulary: str) -> tuple[str, ...]:
+    """Ids a municipality carries in one facet: the union over its activities."""
+    found: dict[str, None] = {}
+    for activity in town.activiteiten:
+        terms = activity.soorten if vocabulary == "activiteitsoorten" else (activity.status,)
+        found.update((t.id, None) for t in terms)
+    return tuple(found)
+
+
+def municipality_facets(catalogue: Catalogue) -> list[Facet]:
+    towns = catalogue.municipalities.gemeenten if catalogue.municipalities else ()
+    result = []
+    for vocabulary, (parameter, legend) in _TOWN_FACETS.items():
+        terms = list(catalogue.vocabularies[vocabulary])
+        counts = {t.id: sum(t.id in town_values(town, vocabulary) for town in towns) for t in terms}
+        result.append(
+            Facet(
+                vocabulary,
+                parameter,
+                legend,
+                tuple(FacetValue(t.id, t.label, t.beschrijving, counts[t.id], None) for t in terms),
+            )
+        )
+    return result
 
 
 def cited_sources(catalogue: Catalogue) -> list[tuple[Source, list[Intervention]]]:
@@ -273,6 +306,22 @@ def render_marker(
             f"onbekende marker <!-- catalogus:{name} -->; bekend zijn: {', '.join(MARKERS)}"
         )
     env = env or environment()
+    if name == "verbetertool":
+        if catalogue.improvement_tool is None:
+            raise UnknownMarker(
+                "<!-- catalogus:verbetertool --> vraagt om catalogue/verbetertool.yaml"
+            )
+        return env.get_template(MARKERS[name]).render(
+            _context(catalogue, page, tool=catalogue.improvement_tool)
+        )
+    if name == "gemeenten":
+        if catalogue.municipalities is None:
+            raise UnknownMarker("<!-- catalogus:gemeenten --> vraagt om catalogue/gemeenten.yaml")
+        return env.get_template(MARKERS[name]).render(
+            _context(
+                catalogue, page, facets=municipality_facets(catalogue), town_values=town_values
+            )
+        )
     all_facets = facets(catalogue, page)
     vocabulary = name.replace("-", "_")
     facet = next((f for f in all_facets if f.vocabulary == vocabulary), None)

@@ -164,6 +164,95 @@ def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
     return problems
 
 
+def check_unique_municipalities(document: Document) -> list[Problem]:
+    """Each municipality appears once (by slug of its name), so its anchor is unique."""
+    problems = []
+    first: dict[str, int] = {}
+    rows = document.data.get("gemeenten")
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        name = row.get("naam") if isinstance(row, dict) else None
+        if not isinstance(name, str) or not slugify(name):
+            continue
+        if slugify(name) in first:
+            problems.append(
+                document.problem(
+                    ("gemeenten", index, "naam"),
+                    "duplicate-name",
+                    "gemeente staat er al",
+                    expected="elke gemeente één keer",
+                    found=quote(name),
+                    hint=f"Voeg deze rij samen met gemeenten[{first[slugify(name)]}].",
+                )
+            )
+        else:
+            first[slugify(name)] = index
+    return problems
+
+
+def check_tool_items(document: Document) -> list[Problem]:
+    """Tool items are numbered once; a working-element item takes all its text from the
+    vocabulary (no own text or tips), every other item has its own text; open questions
+    have a word limit."""
+    problems = []
+    seen: dict[str, FieldPath] = {}
+    themes = document.data.get("themas") if isinstance(document.data, dict) else None
+    for t, theme in enumerate(themes if isinstance(themes, list) else []):
+        parts = theme.get("onderdelen") if isinstance(theme, dict) else None
+        for i, part in enumerate(parts if isinstance(parts, list) else []):
+            if not isinstance(part, dict):
+                continue
+            path: FieldPath = ("themas", t, "onderdelen", i)
+            number = part.get("nummer")
+            if isinstance(number, str):
+                if number in seen:
+                    problems.append(
+                        document.problem(
+                            (*path, "nummer"),
+                            "duplicate-value",
+                            "nummer komt twee keer voor",
+                            expected="elk nummer één keer",
+                            found=quote(number),
+                            hint=f"Het staat al bij {format_path(seen[number])}.",
+                        )
+                    )
+                else:
+                    seen[number] = path
+            if part.get("werkzaam_element"):
+                for own in ("tekst", "voorbeeld", "tips"):
+                    if part.get(own):
+                        problems.append(
+                            document.problem(
+                                (*path, own),
+                                "duplicate-text",
+                                "tekst staat al bij het werkzame element",
+                                expected="geen eigen tekst naast 'werkzaam_element'",
+                                found=f"een eigen '{own}'",
+                                hint="Pas de tekst aan in catalogue/vocabularies.yaml, "
+                                "zodat één term één tekst heeft.",
+                            )
+                        )
+            elif not part.get("tekst"):
+                problems.append(
+                    document.problem(
+                        path,
+                        "required",
+                        "verplicht veld 'tekst' ontbreekt",
+                        expected="een 'tekst' of een 'werkzaam_element'",
+                    )
+                )
+            if part.get("soort") == "open" and not part.get("max_woorden"):
+                problems.append(
+                    document.problem(
+                        path,
+                        "required",
+                        "open vraag zonder woordlimiet",
+                        expected="een 'max_woorden'",
+                        hint="De bron geeft 25 woorden.",
+                    )
+                )
+    return problems
+
+
 # -- vocabulary rules ------------------------------------------------------------
 
 

@@ -25,6 +25,9 @@ PAGES = [
     "/werkzame-elementen/",
     "/lessen-uit-de-praktijk/",
     "/bronnen/",
+    "/gemeenten/",
+    "/gemeenten/?soort=publiekscampagne",
+    "/verbetertool/",
 ]
 
 

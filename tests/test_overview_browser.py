@@ -31,7 +31,7 @@ def visible_cards(page) -> list[str]:
 
 
 def status(page) -> str:
-    return page.locator("[data-status]").inner_text()
+    return page.locator("[data-live-count]").inner_text()
 
 
 def open_overview(page, site_url: str, query: str = "") -> None:
@@ -140,7 +140,7 @@ def test_keyboard_only_filtering(light_page, site_url):
 def test_status_is_a_live_region(light_page, site_url):
     page = light_page
     open_overview(page, site_url)
-    region = page.locator("[data-status]")
+    region = page.locator("[data-live-count]")
     assert region.get_attribute("role") == "status"
     assert region.get_attribute("aria-live") == "polite"
 
@@ -160,7 +160,7 @@ def test_phone_folds_the_filters(browser, site_url):
     open_overview(page, site_url, "?risicogroep=75-plussers")
     assert page.locator("[data-panel]").get_attribute("open") is None
     assert "(1 gekozen)" in page.locator("[data-panel] > summary").inner_text()
-    assert page.locator("[data-status]").is_visible()
+    assert page.locator("[data-live-count]").is_visible()
     context.close()
 
 

@@ -37,17 +37,31 @@ def test_schema_term_lists_match_vocabulary_file(schema, vocabularies):
     )
 
 
-def test_every_vocabulary_is_bound_to_the_schema(schema, vocabularies):
-    bound = {d["x-vocabulaire"] for d in schema["$defs"].values() if "x-vocabulaire" in d}
+def test_every_vocabulary_is_bound_to_a_schema(vocabularies):
+    bound = set()
+    for path in PATHS.synced_schemas():
+        bound |= {
+            d["x-vocabulaire"] for d in read_schema(path)["$defs"].values() if "x-vocabulaire" in d
+        }
     assert bound == set(vocabularies.by_name)
 
 
-@pytest.mark.parametrize("path", [PATHS.entry_schema, PATHS.vocabulary_schema])
+def test_municipality_schema_term_lists_match_vocabulary_file(vocabularies):
+    path = DATA_DIR / "gemeenten.schema.json"
+    assert path.read_text(encoding="utf-8") == dump_schema(
+        synced_schema(read_schema(path), vocabularies.as_data())
+    )
+
+
+ALL_SCHEMAS = [PATHS.entry_schema, PATHS.vocabulary_schema, DATA_DIR / "gemeenten.schema.json"]
+
+
+@pytest.mark.parametrize("path", ALL_SCHEMAS)
 def test_schemas_are_valid_draft_2020_12(path):
     jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("path", [PATHS.entry_schema, PATHS.vocabulary_schema])
+@pytest.mark.parametrize("path", ALL_SCHEMAS)
 def test_schemas_use_only_keywords_we_interpret(path):
     assert unsupported_keywords(read_schema(path)) == set()
 

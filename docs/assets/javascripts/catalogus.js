@@ -1,4 +1,6 @@
-/* Faceted filtering and text search of the catalogue overview (/interventies/).
+/* One filter component for every filterable list on the site: the catalogue
+ * overview (/interventies/, with text search) and the municipalities
+ * (/gemeenten/). The facets are read from the form's fieldsets.
  *
  * The cards are rendered at build time, so the full list works without
  * JavaScript. Here we only toggle `hidden` on cards whose visibility changes,
@@ -10,7 +12,6 @@
 (function () {
   "use strict";
 
-  var FACETS = ["risicogroep", "element", "werkvorm", "erkenning"];
   var QUERY = "q";
   var NARROW = "(max-width: 59.9375em)";
   var TYPING_PAUSE_MS = 120;
@@ -26,13 +27,10 @@
     return false;
   }
 
-  function plural(n) {
-    return n === 1 ? "interventie" : "interventies";
-  }
 
   /* Facet values from the query; `a,b` and repeated keys both work, and
    * unknown keys or values are ignored so old links keep working. */
-  function readQuery(search, known) {
+  function readQuery(search, known, FACETS) {
     var params = new URLSearchParams(search);
     /* The page head took ?q= away from Material's site search (main.html). */
     var taken = window.__catalogusQuery;
@@ -52,7 +50,7 @@
     return state;
   }
 
-  function writeQuery(state) {
+  function writeQuery(state, FACETS) {
     var params = new URLSearchParams(window.location.search);
     FACETS.forEach(function (facet) {
       params.delete(facet);
@@ -101,11 +99,17 @@
 
   function setup(root) {
     var form = root.querySelector("[data-filters]");
+    var FACETS = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"),
+      function (fieldset) { return fieldset.getAttribute("data-facet"); });
+    var nounOne = root.getAttribute("data-noun-one");
+    var nounMany = root.getAttribute("data-noun-many");
+    function plural(n) { return n === 1 ? nounOne : nounMany; }
     var panel = root.querySelector("[data-panel]");
     var active = root.querySelector("[data-active]");
-    var status = root.querySelector("[data-status]");
+    var status = root.querySelector("[data-live-count]");
     var empty = root.querySelector("[data-empty]");
     var emptyText = root.querySelector("[data-empty-text]");
+    var emptyDefault = emptyText.textContent;
     var clearQueryButton = root.querySelector("[data-clear-query]");
     var searchBox = root.querySelector("[data-search]");
     var input = root.querySelector("[data-query]");
@@ -234,13 +238,13 @@
         ? total + " " + plural(total)
         : shown + " van " + total + " " + plural(total)) + about;
       empty.hidden = shown !== 0;
-      clearQueryButton.hidden = !search.hits;
+      if (clearQueryButton) clearQueryButton.hidden = !search.hits;
       emptyText.textContent = search.hits && !chosen
         ? "Niets gevonden voor \u201c" + search.q + "\u201d. Probeer een ander woord."
         : search.hits
           ? "Niets gevonden voor \u201c" + search.q + "\u201d met deze filters."
-          : "Geen interventie past bij alle gekozen filters.";
-      writeQuery(state);
+          : emptyDefault;
+      writeQuery(state, FACETS);
     }
 
     function runSearch() {
@@ -293,37 +297,38 @@
 
     var known = {};
     FACETS.forEach(function (facet) { known[facet] = inputs[facet]; });
-    var initial = readQuery(window.location.search, known);
+    var initial = readQuery(window.location.search, known, FACETS);
     FACETS.forEach(function (facet) {
       initial[facet].forEach(function (value) { inputs[facet][value].checked = true; });
     });
-    input.value = initial.q;
-
-    var timer = null;
-    input.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(runSearch, TYPING_PAUSE_MS);
-    });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") event.preventDefault();
-    });
+    if (input) {
+      input.value = initial.q;
+      var timer = null;
+      input.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(runSearch, TYPING_PAUSE_MS);
+      });
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") event.preventDefault();
+      });
+      clearQueryButton.addEventListener("click", clearQuery);
+      searchBox.hidden = false;
+    }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     root.querySelectorAll("[data-clear]").forEach(function (button) {
       button.addEventListener("click", clearFacets);
     });
-    clearQueryButton.addEventListener("click", clearQuery);
     form.hidden = false;
-    searchBox.hidden = false;
     /* On a phone the long list of filters would push the results out of
      * sight: fold it; its summary shows how many filters are chosen. */
     if (panel && window.matchMedia(NARROW).matches) panel.open = false;
     apply();
-    if (initial.q) runSearch();
+    if (input && initial.q) runSearch();
   }
 
   function init() {
-    var root = document.querySelector("[data-catalogus]");
+    var root = document.querySelector("[data-filter-list]");
     if (root && !root.hasAttribute("data-ready")) {
       root.setAttribute("data-ready", "");
       setup(root);
