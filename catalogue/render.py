@@ -255,7 +255,34 @@ MARKERS: dict[str, str] = {
     "bronnen": "bronnen.html.j2",
     "gemeenten": "gemeenten.html.j2",
     "verbetertool": "verbetertool.html.j2",
+    "aanbod": "aanbod.html.j2",
+    "vergelijk": "vergelijk.html.j2",
 }
+
+
+def carried(entry: Intervention, vocabulary: str) -> set[str]:
+    """Ids an entry carries in any of its term fields."""
+    fields = {
+        "risicogroepen": entry.risicogroepen,
+        "werkzame_elementen": entry.werkzame_elementen,
+        "vormen_van_eenzaamheid": entry.vormen_van_eenzaamheid,
+        "preventieniveaus": entry.preventieniveaus,
+    }
+    return {t.id for t in fields[vocabulary]}
+
+
+def pair_counter(catalogue: Catalogue) -> Callable[[str, str, str, str], int]:
+    """Count entries that carry one term of each of two vocabularies."""
+
+    def count(row_vocabulary: str, row: str, column_vocabulary: str, column: str) -> int:
+        return sum(
+            1
+            for entry in catalogue.interventions
+            if row in carried(entry, row_vocabulary) and column in carried(entry, column_vocabulary)
+        )
+
+    return count
+
 
 _TOWN_FACETS = {
     "activiteitsoorten": ("soort", "Soort activiteit"),
@@ -321,6 +348,12 @@ def render_marker(
             _context(
                 catalogue, page, facets=municipality_facets(catalogue), town_values=town_values
             )
+        )
+    if name == "vergelijk":
+        return env.get_template(MARKERS[name]).render(_context(catalogue, page))
+    if name == "aanbod":
+        return env.get_template(MARKERS[name]).render(
+            _context(catalogue, page, pair_count=pair_counter(catalogue))
         )
     all_facets = facets(catalogue, page)
     vocabulary = name.replace("-", "_")

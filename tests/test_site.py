@@ -221,3 +221,47 @@ def test_lunr_scripts_come_from_the_installed_mkdocs(built_site: Path):
 
     for path, source in browser_assets().items():
         assert (built_site / path).read_bytes() == source.read_bytes()
+
+
+def test_gap_matrix_counts_equal_counts_from_the_yaml(built_site: Path):
+    import yaml
+
+    raw = [
+        yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((DATA_DIR / "interventies").glob("*.yaml"))
+    ]
+    html = (built_site / "aanbod-in-beeld" / "index.html").read_text(encoding="utf-8")
+    table = html.split("<table", 2)[1]
+    cells = re.findall(r'data-count="(\d+)"', table)
+    groups = CATALOGUE.vocabularies["risicogroepen"].ids()
+    elements = CATALOGUE.vocabularies["werkzame_elementen"].ids()
+    expected = [
+        sum(
+            1
+            for entry in raw
+            if group in (entry.get("risicogroepen") or [])
+            and element in (entry.get("werkzame_elementen") or [])
+        )
+        for group in groups
+        for element in elements
+    ]
+    assert [int(c) for c in cells] == expected
+    assert 0 in expected  # the gaps are visible
+
+
+def test_gap_matrix_cells_link_to_exactly_their_interventions(built_site: Path):
+    html = (built_site / "aanbod-in-beeld" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(
+        r'data-count="(\d+)">\s*<a href="\.\./interventies/'
+        r'\?risicogroep=([^&]+)&amp;element=([^"]+)"',
+        html,
+    )
+    assert links
+    for count, group, element in links:
+        matching = [
+            e
+            for e in CATALOGUE.interventions
+            if group in {t.id for t in e.risicogroepen}
+            and element in {t.id for t in e.werkzame_elementen}
+        ]
+        assert int(count) == len(matching), (group, element)

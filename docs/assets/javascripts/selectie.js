@@ -1,0 +1,279 @@
+/* "Mijn selectie": a shortlist of interventions kept in this browser only
+ * (localStorage, nothing is sent anywhere), the count in the header, and the
+ * comparison page /vergelijk/ (?i=slug,slug) built from catalogus.json.
+ */
+(function () {
+  "use strict";
+
+  var STORE = "wat-werkt-tegen-eenzaamheid:selectie";
+  var MAX = 12;
+
+  function load() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(STORE) || "[]");
+      return Array.isArray(value) ? value.filter(function (s) { return typeof s === "string"; }) : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function store(slugs) {
+    try {
+      window.localStorage.setItem(STORE, JSON.stringify(slugs));
+    } catch (error) { /* private mode: the selection lasts for this page only */ }
+  }
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function compareUrl(slugs) {
+    var url = new URL("vergelijk/", siteBase());
+    if (slugs.length) url.search = "?i=" + slugs.join(",");
+    return url.href;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* -- header count and pick buttons ------------------------------------------- */
+
+  function updateHeader(slugs) {
+    var inner = document.querySelector(".md-header__inner");
+    if (!inner) return;
+    var link = inner.querySelector(".ww-selection");
+    if (!link) {
+      link = el("a", "ww-selection");
+      var search = inner.querySelector(".md-search") || inner.lastElementChild;
+      inner.insertBefore(link, search);
+    }
+    link.href = compareUrl(slugs);
+    link.textContent = "Mijn selectie (" + slugs.length + ")";
+  }
+
+  function updateButtons(slugs) {
+    document.querySelectorAll("[data-pick]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(slugs.indexOf(button.getAttribute("data-pick")) !== -1));
+      button.hidden = false;
+    });
+  }
+
+  function toggle(slug) {
+    var slugs = load();
+    var at = slugs.indexOf(slug);
+    if (at === -1) {
+      if (slugs.length >= MAX) return slugs;
+      slugs.push(slug);
+    } else {
+      slugs.splice(at, 1);
+    }
+    store(slugs);
+    return slugs;
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-pick]");
+    if (!button) return;
+    var slugs = toggle(button.getAttribute("data-pick"));
+    updateButtons(slugs);
+    updateHeader(slugs);
+  });
+
+  /* -- the comparison ------------------------------------------------------------- */
+
+  var ROWS = [
+    ["Claim", function (e) { return e.claim; }],
+    ["Doelgroep", function (e) {
+      var age = e.doelgroep.leeftijd_min !== null || e.doelgroep.leeftijd_max !== null
+        ? " (leeftijd " + (e.doelgroep.leeftijd_min !== null ? e.doelgroep.leeftijd_min : "?") + "\u2013" +
+          (e.doelgroep.leeftijd_max !== null ? e.doelgroep.leeftijd_max : "") + ")" : "";
+      return e.doelgroep.omschrijving + age;
+    }],
+    ["Risicogroepen", function (e) { return labels(e.risicogroepen); }],
+    ["Werkzame elementen", function (e) { return labels(e.werkzame_elementen); }],
+    ["Werkvorm en duur", function (e) {
+      var parts = [labels(e.werkvorm.vormen), e.werkvorm.duur, e.werkvorm.frequentie,
+        e.werkvorm.aantal_bijeenkomsten ? e.werkvorm.aantal_bijeenkomsten + " bijeenkomsten" : ""];
+      return parts.filter(Boolean).join("; ");
+    }],
+    ["Vormen van eenzaamheid", function (e) { return labels(e.vormen_van_eenzaamheid); }],
+    ["Eenzaamheid als doel", function (e) { return e.eenzaamheid_als_doel ? e.eenzaamheid_als_doel.label : ""; }],
+    ["Erkenning", function (e) {
+      if (!e.erkenning) return "";
+      return e.erkenning.niveau.label + " (" + e.erkenning.databank.label + ")" +
+        (e.erkenning.datum ? ", " + e.erkenning.datum : "");
+    }],
+    ["Eigenaar", function (e) { return e.eigenaar.organisatie || ""; }],
+    ["Kosten", function (e) { return e.kosten || ""; }],
+    ["Waar het loopt", function (e) {
+      return [e.uitvoering.locaties.join(", "), e.uitvoering.toelichting].filter(Boolean).join("; ");
+    }],
+    ["Bronnen", function (e) {
+      return e.bronnen.map(function (b) { return b.titel + " (" + b.uitgever + (b.jaar ? ", " + b.jaar : "") + ")"; }).join("; ");
+    }],
+    ["Laatst gecontroleerd", function (e) { return e.laatst_gecontroleerd; }],
+  ];
+
+  function labels(terms) {
+    return terms.map(function (t) { return t.label; }).join(", ");
+  }
+
+  function selectionFromUrl() {
+    var raw = new URLSearchParams(window.location.search).get("i");
+    return raw === null ? null : raw.split(",").map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  function renderComparison(root) {
+    var status = root.querySelector("[data-compare-status]");
+    var fromUrl = selectionFromUrl();
+    var wanted = fromUrl !== null ? fromUrl : load();
+    fetch(root.getAttribute("data-source")).then(function (response) { return response.json(); })
+      .then(function (data) {
+        var bySlug = {};
+        data.interventies.forEach(function (e) { bySlug[e.slug] = e; });
+        var chosen = wanted.filter(function (slug, i) { return bySlug[slug] && wanted.indexOf(slug) === i; })
+          .map(function (slug) { return bySlug[slug]; });
+        /* A link from someone else shows their selection; our own stays editable. */
+        var shared = fromUrl !== null && fromUrl.join(",") !== load().join(",");
+        draw(root, chosen, shared);
+      })
+      .catch(function () { status.textContent = "De gegevens konden niet worden geladen."; });
+  }
+
+  function draw(root, chosen, shared) {
+    var status = root.querySelector("[data-compare-status]");
+    var holder = root.querySelector("[data-compare-table]");
+    var actions = root.querySelector("[data-compare-actions]");
+    holder.textContent = "";
+    var slugs = chosen.map(function (e) { return e.slug; });
+    if (slugs.length) {
+      window.history.replaceState(window.history.state, "", "?i=" + slugs.join(","));
+    }
+    root.querySelector("[data-print-date]").textContent = new Date().toLocaleDateString(
+      "nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    if (!chosen.length) {
+      status.textContent = "Je selectie is leeg. Kies interventies in het overzicht met de knop \u2018Vergelijk\u2019.";
+      actions.hidden = true;
+      return;
+    }
+    status.textContent = chosen.length + (chosen.length === 1 ? " interventie" : " interventies") +
+      " naast elkaar" + (shared ? " (uit een gedeelde link)" : "") + ".";
+    actions.hidden = false;
+    var adopt = root.querySelector("[data-adopt]");
+    adopt.hidden = !shared;
+
+    var table = el("table", "ww-compare");
+    var caption = el("caption", "", "Vergelijking van " + chosen.map(function (e) { return e.naam; }).join(", "));
+    table.appendChild(caption);
+    var head = el("thead");
+    var row = el("tr");
+    var corner = el("th", "", "Kenmerk");
+    corner.scope = "col";
+    row.appendChild(corner);
+    chosen.forEach(function (entry) {
+      var th = el("th");
+      th.scope = "col";
+      var link = el("a", "", entry.naam);
+      link.href = new URL(entry.url.replace(/^\//, ""), siteBase()).href;
+      th.appendChild(link);
+      if (!shared) {
+        var remove = el("button", "ww-compare__remove", "Verwijder");
+        remove.type = "button";
+        remove.setAttribute("aria-label", "Verwijder " + entry.naam + " uit de vergelijking");
+        remove.addEventListener("click", function () {
+          var slugs = toggle(entry.slug);
+          updateHeader(slugs);
+          draw(root, chosen.filter(function (e) { return e.slug !== entry.slug; }), false);
+        });
+        th.appendChild(remove);
+      }
+      row.appendChild(th);
+    });
+    head.appendChild(row);
+    table.appendChild(head);
+    var body = el("tbody");
+    var csvRows = [["Kenmerk"].concat(chosen.map(function (e) { return e.naam; }))];
+    ROWS.forEach(function (spec) {
+      var values = chosen.map(function (entry) { return spec[1](entry) || ""; });
+      var differs = chosen.length > 1 && values.some(function (v) { return v !== values[0]; });
+      var tr = el("tr", differs ? "ww-compare__differs" : "");
+      var th = el("th", "", spec[0]);
+      th.scope = "row";
+      if (differs) th.appendChild(el("span", "ww-compare__flag", "verschilt"));
+      tr.appendChild(th);
+      values.forEach(function (value) {
+        var td = el("td");
+        if (value) td.textContent = value;
+        else td.appendChild(el("span", "ww-unknown", "onbekend"));
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+      csvRows.push([spec[0]].concat(values.map(function (v) { return v || "onbekend"; })));
+    });
+    table.appendChild(body);
+    holder.appendChild(table);
+    root.csvRows = csvRows;
+  }
+
+  function downloadCsv(root) {
+    var text = "\ufeff" + root.csvRows.map(function (row) {
+      return row.map(function (cell) {
+        var value = /^[=+\-@]/.test(cell) ? "'" + cell : cell;
+        return /[";\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+      }).join(";");
+    }).join("\r\n") + "\r\n";
+    var link = el("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    link.download = "vergelijking-interventies.csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  function initCompare() {
+    var root = document.querySelector("[data-compare]");
+    if (!root || root.hasAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "");
+    root.querySelector("[data-compare-js]").hidden = false;
+    root.querySelector("[data-compare-nojs]").hidden = true;
+    root.querySelector("[data-csv]").addEventListener("click", function () { downloadCsv(root); });
+    root.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
+    root.querySelector("[data-copy]").addEventListener("click", function () {
+      var button = this;
+      navigator.clipboard.writeText(window.location.href).then(function () {
+        button.textContent = "Link gekopieerd";
+      }, function () {
+        button.textContent = "Kopieer de link uit de adresbalk";
+      });
+    });
+    root.querySelector("[data-adopt]").addEventListener("click", function () {
+      var slugs = selectionFromUrl() || [];
+      store(slugs.slice(0, MAX));
+      updateHeader(load());
+      window.history.replaceState(window.history.state, "", window.location.pathname);
+      renderComparison(root);
+    });
+    renderComparison(root);
+  }
+
+  function init() {
+    var slugs = load();
+    updateHeader(slugs);
+    updateButtons(slugs);
+    initCompare();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
