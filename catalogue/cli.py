@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from catalogue import DATA_DIR
+from catalogue.contributing import REPOSITORY_FILE, render_guide
 from catalogue.loader import load_catalogue, write_synced_schema
 from catalogue.problems import display_path, errors
 from catalogue.scaffold import EntryExists, write_entry
@@ -88,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="begin van de getoonde adressen (standaard: %(default)s)",
     )
     find.set_defaults(handler=run_search)
+
+    guide = commands.add_parser(
+        "contributing",
+        help="houd CONTRIBUTING.md gelijk met de bijdragenpagina",
+        description="Zonder optie: controleer of CONTRIBUTING.md bij is (exitcode 1 als niet).",
+    )
+    guide.add_argument("--write", action="store_true", help="schrijf CONTRIBUTING.md opnieuw")
+    guide.set_defaults(handler=run_contributing)
 
     schema = commands.add_parser(
         "schema",
@@ -180,6 +189,27 @@ def run_search(args: argparse.Namespace) -> int:
             f"{rank}. {document['naam']}  {base}{document['url']}  "
             f"(score {hit.score:.2f}; gevonden in: {where})"
         )
+    return EXIT_OK
+
+
+def run_contributing(args: argparse.Namespace) -> int:
+    target = args.root.resolve().parent / REPOSITORY_FILE
+    text = render_guide(for_site=False, root=args.root)
+    current = target.read_text(encoding="utf-8") if target.exists() else ""
+    if args.write:
+        if current != text:
+            target.write_text(text, encoding="utf-8")
+        print(
+            "CONTRIBUTING.md bijgewerkt." if current != text else "CONTRIBUTING.md was al bij.",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    if current != text:
+        print(
+            f"{display_path(target)}:1:1: loopt achter op de bijdragenpagina; "
+            "draai `catalogus contributing --write`"
+        )
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from catalogue import urls
+from catalogue.contributing import render_guide
 from catalogue.export import to_csv, to_json
 from catalogue.loader import ENTRY_SCHEMA_FILE, load_catalogue
 from catalogue.model import Catalogue
@@ -70,6 +71,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
+    # The contributing guide: one template for the site and CONTRIBUTING.md.
+    files.append(
+        File.generated(
+            config,
+            "bijdragen/index.md",
+            content=render_guide(for_site=True, root=state.project / "catalogue"),
+        )
+    )
     for src_uri, content in _data_files(state, site_url=config.site_url or ""):
         files.append(File.generated(config, src_uri, content=content))
     return files

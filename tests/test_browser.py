@@ -28,6 +28,7 @@ PAGES = [
     "/gemeenten/",
     "/gemeenten/?soort=publiekscampagne",
     "/verbetertool/",
+    "/bijdragen/",
 ]
 
 

@@ -186,3 +186,32 @@ def test_search_reads_the_sites_index_file(capsys, built_site):
     assert out.startswith("1. Join Us Online  /interventies/join-us-online/")
     code, _, err = run(["search", "jongere", "--index", "bestaat-niet.json"], capsys)
     assert code == 2
+
+
+def test_contributing_guide_is_up_to_date(capsys):
+    """CONTRIBUTING.md and /bijdragen/ come from one template; the file must be current."""
+    code, out, _ = run(["contributing"], capsys)
+    assert code == 0, out
+
+
+def test_contributing_lists_every_schema_field():
+    from catalogue.contributing import render_guide
+
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert guide == render_guide(for_site=False)
+    schema = read_schema(REPO / "catalogue" / "interventie.schema.json")
+    for name in schema["properties"]:
+        assert f"| `{name}` |" in guide
+    assert "| `doelgroep.omschrijving` | ja |" in guide
+
+
+def test_repository_files_for_the_hosting_platform():
+    workflow = (REPO / ".github/workflows/ci.yml").read_text(encoding="utf-8")
+    for step in ("make validate", "make build", "make test", "deploy-pages@v"):
+        assert step in workflow
+    assert "@main" not in workflow and "@master" not in workflow  # actions pinned
+    form = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/interventie.yml").read_text("utf-8"))
+    ids = {field.get("id") for field in form["body"]}
+    assert {"naam", "eigenaar", "website", "doelgroep", "bronnen"} <= ids
+    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert all(repo["rev"][:1] in "v0123456789" for repo in hooks["repos"] if "rev" in repo)
