@@ -54,7 +54,9 @@
       inner.insertBefore(link, search);
     }
     link.href = compareUrl(slugs);
-    link.textContent = "Mijn selectie (" + slugs.length + ")";
+    link.textContent = "";
+    link.appendChild(el("span", "ww-selection__mine", "Mijn "));
+    link.appendChild(document.createTextNode("selectie (" + slugs.length + ")"));
   }
 
   function updateButtons(slugs) {
