@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1:8000
 # Material 9.7+ prints an "MkDocs 2.0" banner on every run unless told not to.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build validate test test-fast chromium lint clean
+.PHONY: install serve build validate test test-fast chromium lint bench clean
 
 install: $(STAMP)
 
@@ -45,6 +45,11 @@ test: $(STAMP) chromium
 # Everything except the browser: quick feedback while editing.
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser"
+
+# Benchmarks are not part of `make test`: they take minutes and measure, not check.
+BENCH_SIZES ?= 10 1000 5000
+bench: $(STAMP) chromium
+	$(BIN)/python bench/build.py $(BENCH_SIZES) | tee bench/results.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

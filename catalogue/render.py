@@ -108,17 +108,33 @@ def front_matter(**values: object) -> str:
 
 def related(entry: Intervention, catalogue: Catalogue, limit: int = 4) -> list[Intervention]:
     """Other entries ranked by shared working elements, then shared risk groups."""
-    elements = {t.id for t in entry.werkzame_elementen}
-    groups = {t.id for t in entry.risicogroepen}
-    scored = []
+    return related_index(catalogue)(entry, limit)
+
+
+def related_index(catalogue: Catalogue) -> Callable[[Intervention, int], list[Intervention]]:
+    """Build once, rank per entry: only entries sharing a term are looked at, so the
+    cost grows with the overlap, not with the square of the catalogue."""
+    by_element: dict[str, list[Intervention]] = {}
+    by_group: dict[str, list[Intervention]] = {}
     for other in catalogue.interventions:
-        if other.slug == entry.slug:
-            continue
-        shared_elements = len(elements & {t.id for t in other.werkzame_elementen})
-        shared_groups = len(groups & {t.id for t in other.risicogroepen})
-        if shared_elements or shared_groups:
-            scored.append((-shared_elements, -shared_groups, other.naam.casefold(), other))
-    return [item[-1] for item in sorted(scored, key=lambda s: s[:3])[:limit]]
+        for term in other.werkzame_elementen:
+            by_element.setdefault(term.id, []).append(other)
+        for term in other.risicogroepen:
+            by_group.setdefault(term.id, []).append(other)
+
+    def rank(entry: Intervention, limit: int = 4) -> list[Intervention]:
+        shared: dict[str, list] = {}
+        for term in entry.werkzame_elementen:
+            for other in by_element.get(term.id, ()):
+                shared.setdefault(other.slug, [0, 0, other])[0] += 1
+        for term in entry.risicogroepen:
+            for other in by_group.get(term.id, ()):
+                shared.setdefault(other.slug, [0, 0, other])[1] += 1
+        shared.pop(entry.slug, None)
+        ordered = sorted(shared.values(), key=lambda s: (-s[0], -s[1], s[2].naam.casefold()))
+        return [item[2] for item in ordered[:limit]]
+
+    return rank
 
 
 # -- facets ---------------------------------------------------------------------
@@ -197,11 +213,17 @@ def _context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, obje
 
 
 def entry_page(
-    entry: Intervention, catalogue: Catalogue, *, edit_url: str | None, env: jinja2.Environment
+    entry: Intervention,
+    catalogue: Catalogue,
+    *,
+    edit_url: str | None,
+    env: jinja2.Environment,
+    rank: Callable[[Intervention, int], list[Intervention]] | None = None,
 ) -> GeneratedPage:
     page = urls.entry(entry.slug)
+    others = (rank or related_index(catalogue))(entry, 4)
     body = env.get_template("entry.md.j2").render(
-        _context(catalogue, page, entry=entry, related=related(entry, catalogue), edit_url=edit_url)
+        _context(catalogue, page, entry=entry, related=others, edit_url=edit_url)
     )
     matter = front_matter(title=entry.naam, description=entry.claim, hide=["toc"])
     return GeneratedPage(page, matter + body)
@@ -232,9 +254,15 @@ def term_page(
 def generated_pages(catalogue: Catalogue, *, edit_base: str | None = None) -> list[GeneratedPage]:
     """Every page the catalogue adds: one per entry and one per risk group and element."""
     env = environment()
+    rank = related_index(catalogue)
+    rank = related_index(catalogue)  # built once for all entry pages
     pages = [
         entry_page(
-            e, catalogue, env=env, edit_url=f"{edit_base}{e.source_file}" if edit_base else None
+            e,
+            catalogue,
+            env=env,
+            rank=rank,
+            edit_url=f"{edit_base}{e.source_file}" if edit_base else None,
         )
         for e in catalogue.interventions
     ]

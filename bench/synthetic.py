@@ -1,0 +1,124 @@
+"""A synthetic but valid catalogue of N entries, for benchmarks only.
+
+Entries are built from the real ones: their texts are recombined (so lengths
+and Dutch words are realistic) and their vocabulary terms are drawn with the
+frequencies the real catalogue has. Written into a temporary copy of the
+project, never into `catalogue/`.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SKIP_TOP = {".venv", "site", ".git", ".pytest_cache", ".ruff_cache", "bench"}
+
+
+def copy_project(destination: Path) -> Path:
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        top = Path(directory) == REPO
+        return {
+            n
+            for n in names
+            if (top and n in SKIP_TOP) or n == "__pycache__" or n.endswith(".egg-info")
+        }
+
+    shutil.copytree(REPO, destination, ignore=ignore)
+    return destination
+
+
+def real_entries() -> list[dict]:
+    return [
+        yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((REPO / "catalogue" / "interventies").glob("*.yaml"))
+    ]
+
+
+def _draw(rng: random.Random, counts: Counter, total: int) -> list[str]:
+    """Each term independently, with the share of entries that carry it for real."""
+    return [term for term, n in counts.items() if rng.random() < n / total]
+
+
+def synthetic_entries(n: int, seed: int = 2026) -> list[dict]:
+    rng = random.Random(seed)
+    real = real_entries()
+    fields = ("risicogroepen", "werkzame_elementen", "vormen_van_eenzaamheid", "preventieniveaus")
+    counts = {f: Counter(t for e in real for t in (e.get(f) or [])) for f in fields}
+    sentences = [
+        s.strip() + "." for e in real for s in e["beschrijving"].split(".") if len(s.split()) > 4
+    ]
+    entries = []
+    for i in range(n):
+        base = real[i % len(real)]
+        entry = {
+            "naam": f"{base['naam']} variant {i + 1}",
+            "claim": base["claim"],
+            "beschrijving": " ".join(rng.sample(sentences, k=min(6, len(sentences)))),
+            "doelgroep": {"omschrijving": base["doelgroep"]["omschrijving"]},
+            "bronnen": base["bronnen"],
+            "laatst_gecontroleerd": "2026-11-23",
+        }
+        for field in fields:
+            drawn = _draw(rng, counts[field], len(real))
+            if drawn:
+                entry[field] = drawn
+        if base.get("werkvorm"):
+            entry["werkvorm"] = base["werkvorm"]
+        if base.get("erkenning"):
+            entry["erkenning"] = base["erkenning"]
+        entries.append(entry)
+    return entries
+
+
+def write_catalogue(project: Path, n: int) -> None:
+    """Grow the copy's catalogue to N entries: the real ones plus synthetic ones
+    (the knowledge pages link to the real entries, so they stay)."""
+    from catalogue.slug import slugify
+
+    folder = project / "catalogue" / "interventies"
+    extra = max(0, n - len(list(folder.glob("*.yaml"))))
+    for entry in synthetic_entries(extra):
+        text = "# yaml-language-server: $schema=../interventie.schema.json\n" + yaml.safe_dump(
+            entry, allow_unicode=True, sort_keys=False
+        )
+        (folder / f"{slugify(entry['naam'])}.yaml").write_text(text, encoding="utf-8")
+
+
+def write_baseline(project: Path, n: int) -> None:
+    """The same N pages as plain Markdown, catalogue features off, kept out of the nav."""
+    from catalogue.slug import slugify
+
+    docs = project / "docs"
+    pages = docs / "pages"
+    pages.mkdir(parents=True)
+    for entry in synthetic_entries(n):
+        body = [
+            f"# {entry['naam']}",
+            "",
+            entry["claim"],
+            "",
+            entry["beschrijving"],
+            "",
+            "## Doelgroep",
+            "",
+            entry["doelgroep"]["omschrijving"],
+            "",
+        ]
+        for field in ("risicogroepen", "werkzame_elementen"):
+            body += [f"## {field}", ""] + [f"- {t}" for t in entry.get(field, [])] + [""]
+        (pages / f"{slugify(entry['naam'])}.md").write_text("\n".join(body), encoding="utf-8")
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    config = (
+        "site_name: Baseline\nsite_url: http://127.0.0.1:8000/\n"
+        "theme:\n  name: material\n  language: nl\n  font: false\n"
+        "  features: [navigation.tabs, navigation.instant]\n"
+        "plugins:\n  - search:\n      lang: nl\n"
+        "nav:\n  - Start: index.md\n"
+        "not_in_nav: |\n  /pages/*.md\n"
+    )
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
