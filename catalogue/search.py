@@ -93,6 +93,7 @@ def dutch_support() -> DutchSupport:
 _STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
+@cache  # a pure function of the word; the same words recur in every entry
 def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
