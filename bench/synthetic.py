@@ -9,27 +9,20 @@ project, never into `catalogue/`.
 from __future__ import annotations
 
 import random
-import shutil
+import sys
 from collections import Counter
 from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-SKIP_TOP = {".venv", "site", ".git", ".pytest_cache", ".ruff_cache", "bench"}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from projectcopy import REPO  # noqa: E402
+from projectcopy import copy_project as _copy  # noqa: E402
 
 
 def copy_project(destination: Path) -> Path:
-    def ignore(directory: str, names: list[str]) -> set[str]:
-        top = Path(directory) == REPO
-        return {
-            n
-            for n in names
-            if (top and n in SKIP_TOP) or n == "__pycache__" or n.endswith(".egg-info")
-        }
-
-    shutil.copytree(REPO, destination, ignore=ignore)
-    return destination
+    return _copy(destination, skip=frozenset({"bench"}))
 
 
 def real_entries() -> list[dict]:

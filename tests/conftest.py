@@ -14,6 +14,8 @@ import pytest
 from catalogue import DATA_DIR
 from catalogue.loader import load_catalogue
 
+from projectcopy import copy_project  # noqa: F401  (re-exported for the tests)
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 11, 23)
@@ -69,22 +71,6 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=600,
     )
-
-
-def copy_project(destination: Path) -> Path:
-    """Copy the repository's sources (not its venv, build output or git data)."""
-    skip_top = {".venv", "site", ".git", ".pytest_cache", ".ruff_cache"}
-
-    def ignore(directory: str, names: list[str]) -> set[str]:
-        top = Path(directory) == REPO
-        return {
-            n
-            for n in names
-            if (top and n in skip_top) or n == "__pycache__" or n.endswith(".egg-info")
-        }
-
-    shutil.copytree(REPO, destination, ignore=ignore)
-    return destination
 
 
 @pytest.fixture(scope="session")
