@@ -35,12 +35,7 @@
     return url.href;
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var el = window.WatWerkt.el;
 
   /* -- header count and pick buttons ------------------------------------------- */
 
@@ -271,11 +266,5 @@
     initCompare();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.WatWerkt.onPage(init);
 })();

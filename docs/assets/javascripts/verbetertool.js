@@ -20,12 +20,7 @@
     return text.trim().split(/\s+/).slice(0, max).join(" ");
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = window.WatWerkt.el;
 
   function formatNumber(value) {
     return value.toFixed(1).replace(".", ",");
@@ -356,11 +351,5 @@
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.WatWerkt.onPage(init);
 })();
