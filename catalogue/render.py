@@ -1,7 +1,11 @@
-"""Render the catalogue's pages as Markdown documents with HTML blocks.
+"""Render the catalogue's pages and the blocks markers stand for, as HTML.
 
-Free of MkDocs: the hook hands these strings to `File.generated` and swaps
-markers in hand-written pages for `render_marker`'s output. All markup lives
+Free of MkDocs. A generated page is front matter (what MkDocs reads: title,
+description) plus finished HTML, which the hook hands over as the page's
+content: running thousands of pages of finished HTML through Markdown only
+re-parses them (it was the largest cost of a 1,000-entry build). Markers in
+hand-written pages are likewise swapped for `render_marker`'s output after
+Markdown has run. All markup lives
 in Jinja templates under `catalogue/templates/site/`; autoescaping is on, so
 no text from YAML reaches the page unescaped.
 """
@@ -12,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import jinja2
@@ -42,14 +46,20 @@ MARKER = re.compile(r"<!--\s*catalogus:([a-z0-9-]+)\s*-->")
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the hook adds to the site: its directory URL and Markdown source."""
+    """A page the hook adds to the site: its directory URL, metadata and HTML body."""
 
     url: str
-    content: str
+    meta: dict[str, object]
+    html: str
 
     @property
     def src_uri(self) -> str:
         return urls.source_uri(self.url)
+
+    @property
+    def source(self) -> str:
+        """The Markdown file MkDocs reads: front matter only; the body is `html`."""
+        return front_matter(**self.meta)
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class UnknownMarker(ValueError):
     """A hand-written page names a catalogue marker that does not exist."""
 
 
+@cache  # one per process; Jinja itself reloads a template whose file changed
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -222,11 +233,12 @@ def entry_page(
 ) -> GeneratedPage:
     page = urls.entry(entry.slug)
     others = (rank or related_index(catalogue))(entry, 4)
-    body = env.get_template("entry.md.j2").render(
+    body = env.get_template("entry.html.j2").render(
         _context(catalogue, page, entry=entry, related=others, edit_url=edit_url)
     )
-    matter = front_matter(title=entry.naam, description=entry.claim, hide=["toc"])
-    return GeneratedPage(page, matter + body)
+    return GeneratedPage(
+        page, {"title": entry.naam, "description": entry.claim, "hide": ["toc"]}, body
+    )
 
 
 def term_page(
@@ -237,7 +249,7 @@ def term_page(
     overview = urls.relative(urls.OVERVIEW, page=page) + (
         f"?{urls.FACET_PARAMETERS[vocabulary]}={term.id}"
     )
-    body = env.get_template("term.md.j2").render(
+    body = env.get_template("term.html.j2").render(
         _context(
             catalogue,
             page,
@@ -247,14 +259,13 @@ def term_page(
             overview_link=overview,
         )
     )
-    matter = front_matter(title=term.label, description=term.beschrijving, hide=["toc"])
-    return GeneratedPage(page, matter + body)
+    meta = {"title": term.label, "description": term.beschrijving, "hide": ["toc"]}
+    return GeneratedPage(page, meta, body)
 
 
 def generated_pages(catalogue: Catalogue, *, edit_base: str | None = None) -> list[GeneratedPage]:
     """Every page the catalogue adds: one per entry and one per risk group and element."""
     env = environment()
-    rank = related_index(catalogue)
     rank = related_index(catalogue)  # built once for all entry pages
     pages = [
         entry_page(
@@ -356,10 +367,7 @@ def cited_sources(catalogue: Catalogue) -> list[tuple[Source, list[Intervention]
 def render_marker(
     name: str, catalogue: Catalogue, *, page: str, env: jinja2.Environment | None = None
 ) -> str:
-    if name not in MARKERS:
-        raise UnknownMarker(
-            f"onbekende marker <!-- catalogus:{name} -->; bekend zijn: {', '.join(MARKERS)}"
-        )
+    check_markers(f"<!-- catalogus:{name} -->")
     env = env or environment()
     if name == "verbetertool":
         if catalogue.improvement_tool is None:
@@ -391,7 +399,19 @@ def render_marker(
     )
 
 
-def expand_markers(markdown: str, catalogue: Catalogue, *, page: str) -> str:
-    """Replace every `<!-- catalogus:name -->` in a hand-written page."""
+def check_markers(text: str) -> None:
+    """Fail early (before Markdown runs) on a marker name that does not exist."""
+    for match in MARKER.finditer(text):
+        if match.group(1) not in MARKERS:
+            raise UnknownMarker(
+                f"onbekende marker <!-- catalogus:{match.group(1)} -->; "
+                f"bekend zijn: {', '.join(MARKERS)}"
+            )
+
+
+def expand_markers(html: str, catalogue: Catalogue, *, page: str) -> str:
+    """Replace every `<!-- catalogus:name -->` in a hand-written page's HTML
+    (Markdown passes a comment on its own line through unchanged)."""
+    check_markers(html)
     env = environment()
-    return MARKER.sub(lambda m: render_marker(m.group(1), catalogue, page=page, env=env), markdown)
+    return MARKER.sub(lambda m: render_marker(m.group(1), catalogue, page=page, env=env), html)

@@ -90,11 +90,19 @@ def unsupported_keywords(schema: Any) -> set[str]:
     return found
 
 
+#: Schemas already found free of unsupported keywords, by identity (the
+#: schema itself is kept so its id cannot be reused): one walk per schema,
+#: not one per document.
+_VERIFIED: dict[int, dict[str, Any]] = {}
+
+
 def check_document(document: Document, schema: dict[str, Any], labels: Labels) -> list[Problem]:
     """All shape problems of `document` against `schema`."""
-    unknown = unsupported_keywords(schema)
-    if unknown:
-        raise UnsupportedSchema(f"schema uses unsupported keywords: {sorted(unknown)}")
+    if _VERIFIED.get(id(schema)) is not schema:
+        unknown = unsupported_keywords(schema)
+        if unknown:
+            raise UnsupportedSchema(f"schema uses unsupported keywords: {sorted(unknown)}")
+        _VERIFIED[id(schema)] = schema
     return _Checker(document, schema, labels).check(document.data, schema, ())
 
 
@@ -407,8 +415,11 @@ def _field_hint(schema: dict[str, Any]) -> str:
     return description or ""
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 def _is_web_url(text: str) -> bool:
-    if text != text.strip() or any(ch.isspace() for ch in text):
+    if _WHITESPACE.search(text):
         return False
     try:
         parts = urlsplit(text)

@@ -45,7 +45,7 @@ FIELDS: dict[str, tuple[str, int]] = {
     "eigenaar": ("eigenaar", 2),
     "termen": ("risicogroep of werkzaam element", 2),
 }
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: short refs, documents carry their slug
 
 
 # -- the Dutch language support, from the files the browser loads ---------------
@@ -148,8 +148,31 @@ def search_document(entry: Intervention) -> SearchDocument:
     }
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def short_refs(count: int) -> list[str]:
+    """Base-36 refs of one width, so their string order is their number order.
+
+    lunr writes the ref into every posting and field vector; slugs there made
+    up 70% of the inverted index (1,000 entries: 5.7 MB of 7.7 MB raw)."""
+    width = 1
+    while 36**width < count:
+        width += 1
+    refs = []
+    for number in range(count):
+        digits = ""
+        for _ in range(width):
+            number, digit = divmod(number, 36)
+            digits = _DIGITS[digit] + digits
+        refs.append(digits)
+    return refs
+
+
 def build_index(catalogue: Catalogue) -> dict[str, Any]:
-    """The search asset: lunr's serialised index plus the small store results need."""
+    """The search asset: lunr's serialised index plus the small store results need.
+
+    Refs are short codes in slug order (`documenten` maps each to its entry)."""
     trimmer, stop_words = _register_pipeline()
     builder = Builder()
     builder.pipeline.add(trimmer, stop_words, Pipeline.registered_functions["woord-en-stam-nl"])
@@ -157,14 +180,16 @@ def build_index(catalogue: Catalogue) -> dict[str, Any]:
     builder.ref("ref")
     for name, (_, boost) in FIELDS.items():
         builder.field(name, boost=boost)
-    for entry in sorted(catalogue.interventions, key=lambda e: e.slug):
-        builder.add(search_document(entry))
+    entries = sorted(catalogue.interventions, key=lambda e: e.slug)
+    refs = short_refs(len(entries))
+    for ref, entry in zip(refs, entries, strict=True):
+        builder.add({**search_document(entry), "ref": ref})
     return {
         "versie": INDEX_VERSION,
         "velden": {name: label for name, (label, _) in FIELDS.items()},
         "documenten": {
-            e.slug: {"naam": e.naam, "url": urls.entry(e.slug)}
-            for e in sorted(catalogue.interventions, key=lambda e: e.slug)
+            ref: {"slug": e.slug, "naam": e.naam, "url": urls.entry(e.slug)}
+            for ref, e in zip(refs, entries, strict=True)
         },
         "index": builder.build().serialize(),
     }

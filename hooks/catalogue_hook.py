@@ -10,23 +10,23 @@ imports MkDocs.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import urls
 from catalogue.contributing import render_guide
-from catalogue.export import to_csv, to_json
-from catalogue.loader import ENTRY_SCHEMA_FILE, load_catalogue
+from catalogue.data_files import COMPUTED, copied_files, start_computing
+from catalogue.loader import load_catalogue
 from catalogue.model import Catalogue
 from catalogue.problems import errors, format_report
-from catalogue.render import UnknownMarker, expand_markers, generated_pages
-from catalogue.search import browser_assets, build_index, dump_index
+from catalogue.render import UnknownMarker, check_markers, expand_markers, generated_pages
 
 log = get_plugin_logger("catalogus")
 
@@ -37,6 +37,12 @@ class BuildState:
 
     project: Path
     catalogue: Catalogue
+    # src_uri -> finished HTML of each generated page, filled in on_files
+    html: dict[str, str]
+    # exports and search index, computed by a worker while pages render
+    computed: Future[dict[str, str | bytes]]
+    # their File objects, registered in on_files and filled in on_env
+    computed_files: dict[str, File]
 
 
 _state: BuildState | None = None
@@ -57,7 +63,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(str(problem))  # --strict turns these into a failed build
     if errors(problems):
         raise PluginError("De catalogus bevat fouten:\n" + format_report(problems))
-    _state = BuildState(project, catalogue)
+    _state = BuildState(
+        project=project,
+        catalogue=catalogue,
+        html={},
+        computed=start_computing(catalogue, config.site_url or ""),
+        computed_files={},
+    )
     log.info("%d interventies geladen", len(catalogue.interventions))
     return config
 
@@ -66,9 +78,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = _current()
     edit_base = config.extra.get("catalogus_bewerk_url") or None
     for page in generated_pages(state.catalogue, edit_base=edit_base):
+        state.html[page.src_uri] = page.html
         files.append(
             File.generated(
-                config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV
+                config, page.src_uri, content=page.source, inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
     # The contributing guide: one template for the site and CONTRIBUTING.md.
@@ -79,16 +92,41 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             content=render_guide(for_site=True, root=state.project / "catalogue"),
         )
     )
-    for src_uri, content in _data_files(state, site_url=config.site_url or ""):
-        files.append(File.generated(config, src_uri, content=content))
+    for src_uri, path in copied_files(state.catalogue, state.project).items():
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    # Registered now so links to them resolve; their content arrives in on_env.
+    for src_uri in COMPUTED:
+        state.computed_files[src_uri] = File.generated(config, src_uri, content=b"")
+        files.append(state.computed_files[src_uri])
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Static files are copied right after this: collect the worker's files."""
+    state = _current()
+    for src_uri, content in state.computed.result().items():
+        file = state.computed_files[src_uri]
+        if isinstance(content, str):
+            file.content_string = content
+        else:
+            file.content_bytes = content
+    return env
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        return expand_markers(markdown, _current().catalogue, page=page.url)
+        check_markers(markdown)
     except UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _current()
+    generated = state.html.get(page.file.src_uri)
+    if generated is not None:
+        return generated
+    return expand_markers(html, state.catalogue, page=page.url)
 
 
 # -- Helpers -------------------------------------------------------------------
@@ -98,20 +136,3 @@ def _current() -> BuildState:
     if _state is None:
         raise PluginError("catalogus: on_config did not run")
     return _state
-
-
-def _data_files(state: BuildState, *, site_url: str) -> list[tuple[str, str | bytes]]:
-    """Open data (exports, JSON Schema, each entry's YAML) and the search assets."""
-    data_dir = state.project / "catalogue"
-    result: list[tuple[str, str | bytes]] = [
-        (urls.JSON_EXPORT, to_json(state.catalogue, site_url)),
-        (urls.CSV_EXPORT, to_csv(state.catalogue, site_url)),
-        (urls.SCHEMA, (data_dir / ENTRY_SCHEMA_FILE).read_text(encoding="utf-8")),
-        (urls.SEARCH_INDEX, dump_index(build_index(state.catalogue))),
-    ]
-    # lunr.js and its Dutch support come from the installed MkDocs package.
-    result += [(path, source.read_bytes()) for path, source in browser_assets().items()]
-    for entry in state.catalogue.interventions:
-        source = state.project / entry.source_file
-        result.append((urls.entry_source(entry.slug), source.read_bytes()))
-    return result

@@ -32,11 +32,11 @@ def tricky(copy):
 
 def test_text_from_yaml_is_escaped_everywhere(copy):
     catalogue = tricky(copy)
-    pages = {p.url: p.content for p in generated_pages(catalogue)}
+    pages = {p.url: p for p in generated_pages(catalogue)}
     entry = pages["interventies/proef-interventie/"]
-    assert "Ouderen &lt; 65 &amp; &#34;jong&#34; {{ 7*7 }} voelen" in entry
-    assert "< 65" not in entry.split("---", 2)[2]  # body; front matter is YAML
-    matter = yaml.safe_load(entry.split("---", 2)[1])
+    assert "Ouderen &lt; 65 &amp; &#34;jong&#34; {{ 7*7 }} voelen" in entry.html
+    assert "< 65" not in entry.html
+    matter = yaml.safe_load(entry.source.split("---", 2)[1])
     assert matter["description"] == 'Ouderen < 65 & "jong" {{ 7*7 }} voelen zich minder alleen.'
     overview = render_marker("overzicht", catalogue, page="interventies/")
     assert "Ouderen &lt; 65 &amp; &#34;jong&#34;" in overview
@@ -47,17 +47,15 @@ def test_unknown_fields_render_as_onbekend(copy):
     catalogue, _ = copy.load()
     [page] = [p for p in generated_pages(catalogue) if p.url == "interventies/proef-interventie/"]
     for label in ("Eigenaar", "Website", "Kosten", "Erkenning", "Vormen van eenzaamheid"):
-        assert f'<dt>{label}</dt><dd><span class="ww-unknown">onbekend</span>' in page.content
+        assert f'<dt>{label}</dt><dd><span class="ww-unknown">onbekend</span>' in page.html
 
 
 def test_edit_link_uses_configured_base(copy):
     catalogue, _ = copy.load()
     pages = generated_pages(catalogue, edit_base="https://git.example/edit/main/")
     entry = next(p for p in pages if p.url == "interventies/proef-interventie/")
-    assert (
-        'href="https://git.example/edit/main/interventies/proef-interventie.yaml"' in entry.content
-    )
-    assert ">Wijzig deze interventie</a>" in entry.content
+    assert 'href="https://git.example/edit/main/interventies/proef-interventie.yaml"' in entry.html
+    assert ">Wijzig deze interventie</a>" in entry.html
 
 
 def test_related_ranks_by_shared_elements_then_groups(copy):

@@ -19,6 +19,7 @@ from catalogue.search import (
     load_index,
     query_words,
     search,
+    short_refs,
     stem,
 )
 
@@ -69,7 +70,8 @@ QUERIES = [
 
 
 def refs(text: str) -> list[str]:
-    return [hit.ref for hit in search(INDEX, text)]
+    """Slugs of the hits, best first."""
+    return [ASSET["documenten"][hit.ref]["slug"] for hit in search(INDEX, text)]
 
 
 def run_node(request: dict) -> dict:
@@ -138,7 +140,7 @@ def test_small_typos_still_find():
 
 def test_former_name_finds_the_entry():
     hits = search(INDEX, "Football memories")
-    assert hits[0].ref == "voetbal-herinneringen"
+    assert ASSET["documenten"][hits[0].ref]["slug"] == "voetbal-herinneringen"
     assert "eerdere_namen" in hits[0].fields
 
 
@@ -165,7 +167,25 @@ def test_index_builds_with_the_network_off(monkeypatch):
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     asset = build_index(CATALOGUE)
-    assert set(asset["documenten"]) == {e.slug for e in CATALOGUE.interventions}
+    assert {d["slug"] for d in asset["documenten"].values()} == {
+        e.slug for e in CATALOGUE.interventions
+    }
+
+
+def test_short_refs_sort_like_their_numbers():
+    for count in (1, 9, 36, 37, 1296, 1297, 5000):
+        refs = short_refs(count)
+        assert len(set(refs)) == count and sorted(refs) == refs
+        assert len({len(r) for r in refs}) == 1
+
+
+def test_refs_follow_slug_order_and_name_their_entry():
+    documents = ASSET["documenten"]
+    assert [documents[ref]["slug"] for ref in sorted(documents)] == sorted(
+        e.slug for e in CATALOGUE.interventions
+    )
+    for document in documents.values():
+        assert document["url"] == f"interventies/{document['slug']}/"
 
 
 def test_index_asset_is_deterministic():

@@ -27,14 +27,14 @@ class Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.hrefs: list[str] = []
-        self.cards: list[str] = []
+        self.entries: list[str] = []  # data-slug of each listed entry (card or line)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "a" and attributes.get("href"):
             self.hrefs.append(attributes["href"])
-        if tag == "li" and "ww-card" in (attributes.get("class") or "").split():
-            self.cards.append(attributes.get("data-slug", ""))
+        if tag == "li" and "data-slug" in attributes:
+            self.entries.append(attributes["data-slug"])
 
 
 def parse(path: Path) -> Links:
@@ -49,7 +49,7 @@ def page(site: Path, url: str) -> str:
 
 def test_count_in_equals_count_out(built_site: Path):
     entry_pages = sorted(p.parent.name for p in (built_site / "interventies").glob("*/index.html"))
-    cards = parse(built_site / "interventies" / "index.html").cards
+    cards = parse(built_site / "interventies" / "index.html").entries
     data = json.loads((built_site / "catalogus.json").read_text(encoding="utf-8"))
     rows = list(
         csv.reader(
@@ -95,11 +95,11 @@ def test_related_interventions_share_elements_or_groups(built_site: Path):
 
 
 def test_term_pages_list_the_entries_that_carry_the_term(built_site: Path):
-    mantelzorgers = parse(built_site / "risicogroepen/mantelzorgers/index.html").cards
+    mantelzorgers = parse(built_site / "risicogroepen/mantelzorgers/index.html").entries
     assert mantelzorgers == ["voetbal-herinneringen"]
     gap = page(built_site, "risicogroepen/dak-en-thuislozen")
     assert "nog geen erkende interventie" in gap
-    ontmoeten = parse(built_site / "werkzame-elementen/ontmoeten/index.html").cards
+    ontmoeten = parse(built_site / "werkzame-elementen/ontmoeten/index.html").entries
     expected = [
         e.slug
         for e in CATALOGUE.interventions
@@ -110,9 +110,21 @@ def test_term_pages_list_the_entries_that_carry_the_term(built_site: Path):
     assert "Praktisch ondersteunen" in index and "Realistische verwachtingen" in index
 
 
+def test_generated_pages_reach_the_site_without_a_markdown_pass(built_site: Path):
+    # Markdown would rewrap, re-indent or mark up the finished HTML; it must
+    # arrive byte for byte inside the article.
+    from catalogue.render import generated_pages
+
+    for generated in generated_pages(CATALOGUE):
+        if generated.url in ("interventies/gouden-mannen/", "risicogroepen/75-plussers/"):
+            assert generated.html in page(built_site, generated.url.rstrip("/"))
+
+
 def test_entry_pages_stay_out_of_the_navigation(built_site: Path):
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    nav = home.split('class="md-nav md-nav--primary', 1)[1].split('class="md-sidebar', 1)[0]
+    # navigation.prune: a page carries only its own section's nav, so look
+    # from inside the Interventies section.
+    overview = (built_site / "interventies" / "index.html").read_text(encoding="utf-8")
+    nav = overview.split('class="md-nav md-nav--primary', 1)[1].split('class="md-sidebar', 1)[0]
     assert "interventies/gouden-mannen" not in nav
     assert "risicogroepen/mantelzorgers" not in nav
     assert "Risicogroepen" in nav
@@ -190,12 +202,12 @@ def project_with_tenth(tmp_path_factory) -> Path:
 def test_a_tenth_entry_appears_everywhere(project_with_tenth: Path):
     site = project_with_tenth
     assert "<h1>Buurtnetwerken</h1>" in page(site, "interventies/buurtnetwerken")
-    assert "buurtnetwerken" in parse(site / "interventies/index.html").cards
+    assert "buurtnetwerken" in parse(site / "interventies/index.html").entries
     assert (
         "buurtnetwerken"
-        in parse(site / "risicogroepen/beperking-of-psychiatrische-achtergrond/index.html").cards
+        in parse(site / "risicogroepen/beperking-of-psychiatrische-achtergrond/index.html").entries
     )
-    assert "buurtnetwerken" in parse(site / "werkzame-elementen/ontmoeten/index.html").cards
+    assert "buurtnetwerken" in parse(site / "werkzame-elementen/ontmoeten/index.html").entries
     data = json.loads((site / "catalogus.json").read_text(encoding="utf-8"))
     assert data["aantal"] == len(SLUGS) + 1
     assert "buurtnetwerken" in (site / "catalogus.csv").read_text(encoding="utf-8-sig")

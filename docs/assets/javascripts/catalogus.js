@@ -89,6 +89,7 @@
       var index = window.lunr.Index.load(parts[1].index);
       return {
         index: index,
+        documents: parts[1].documenten,  // ref -> {slug, naam, url}
         fields: parts[1].velden,
         loadMs: performance.now() - started,
       };
@@ -267,7 +268,7 @@
             search.hits = {};
             window.CatalogusZoeken.search(loaded.index, text, window.lunr)
               .forEach(function (hit, rank) {
-                search.hits[hit.ref] = { rank: rank, fields: hit.fields };
+                search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields };
               });
           }
           apply();

@@ -1,0 +1,58 @@
+"""The site's open-data and search files, computed beside the page build.
+
+The exports and the search index depend only on the catalogue, and building
+the index is the largest piece of our own build work (about 4 s at 1,000
+entries). A build renders pages on one core; this module computes these files
+in a forked worker process on the other, so the hook only collects them.
+Where `fork` is not available (Windows), they are computed in-process.
+
+Free of MkDocs: the hook maps the (site path, content) pairs onto its files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from catalogue import urls
+from catalogue.export import to_csv, to_json
+from catalogue.loader import ENTRY_SCHEMA_FILE
+from catalogue.model import Catalogue
+from catalogue.search import browser_assets, build_index, dump_index
+
+Content = str | bytes
+#: Files the worker computes; the others are read from disk by the caller.
+COMPUTED = (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX)
+
+
+def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
+    """Exports and search index: pure functions of the catalogue."""
+    return {
+        urls.JSON_EXPORT: to_json(catalogue, site_url),
+        urls.CSV_EXPORT: to_csv(catalogue, site_url),
+        urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
+    }
+
+
+def copied_files(catalogue: Catalogue, project: Path) -> dict[str, Path]:
+    """Site path -> file on disk: the JSON Schema, lunr's scripts, each entry's YAML."""
+    result = {urls.SCHEMA: project / "catalogue" / ENTRY_SCHEMA_FILE}
+    result.update(browser_assets())  # lunr.js and its Dutch support, from MkDocs
+    for entry in catalogue.interventions:
+        result[urls.entry_source(entry.slug)] = project / entry.source_file
+    return result
+
+
+def start_computing(catalogue: Catalogue, site_url: str) -> Future[dict[str, Content]]:
+    """Begin `computed_files` in a worker process; the future holds the result."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        done: Future[dict[str, Content]] = Future()
+        done.set_result(computed_files(catalogue, site_url))
+        return done
+    # fork: the worker starts at once with the loaded modules; one task, so
+    # the pool shuts down (without waiting) as soon as it is submitted.
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(computed_files, catalogue, site_url)
+    pool.shutdown(wait=False)
+    return future
