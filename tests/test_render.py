@@ -108,3 +108,56 @@ def test_unknown_marker_is_an_error(copy):
 
 def test_templates_autoescape():
     assert environment().autoescape is True
+
+
+def test_related_equals_comparing_every_pair(copy):
+    # The signature-grouped ranking must give what a plain comparison of
+    # every pair gives, ties included (same score: by name).
+    base = copy.fixture_text()
+    variants = {
+        "a": ("  - ontmoeten", "  - ontmoeten\n  - bezigheden"),
+        "b": ("  - ontmoeten", "  - bezigheden"),
+        "c": ("  - 75-plussers\n  - mantelzorgers", "  - mantelzorgers"),
+        "d": ("  - ontmoeten", "  - ontmoeten\n  - betekenisvol-contact"),
+        "e": ("  - 75-plussers\n  - mantelzorgers", "  - dak-en-thuislozen"),
+        "f": ("  - ontmoeten", "  - sociale-vaardigheden"),
+    }
+    for letter, (old, new) in variants.items():
+        for copy_number in (1, 2):
+            name = f"Variant {letter.upper()} {copy_number}"
+            copy.write(
+                f"variant-{letter}-{copy_number}.yaml",
+                base.replace("Proef Interventie", name).replace(old, new),
+            )
+    catalogue, problems = copy.load()
+    assert problems == []
+
+    def every_pair(entry, limit=4):
+        elements = {t.id for t in entry.werkzame_elementen}
+        groups = {t.id for t in entry.risicogroepen}
+        scored = []
+        for other in catalogue.interventions:
+            shared = (
+                len(elements & {t.id for t in other.werkzame_elementen}),
+                len(groups & {t.id for t in other.risicogroepen}),
+            )
+            if other.slug != entry.slug and shared != (0, 0):
+                scored.append((-shared[0], -shared[1], other.naam.casefold(), other.slug))
+        return [item[3] for item in sorted(scored)[:limit]]
+
+    for entry in catalogue.interventions:
+        assert [e.slug for e in related(entry, catalogue)] == every_pair(entry), entry.slug
+
+
+def test_sources_page_names_eight_citing_entries_and_counts_the_rest(copy):
+    base = copy.fixture_text()
+    for number in range(1, 11):
+        copy.write(
+            f"kopie-{number:02d}.yaml", base.replace("Proef Interventie", f"Kopie {number:02d}")
+        )
+    catalogue, problems = copy.load()
+    assert problems == []
+    html = render_marker("bronnen", catalogue, page="bronnen/")
+    assert html.count('href="../interventies/') == 8  # first eight by name
+    assert "Kopie 08</a> en 3 andere interventies" in html
+    assert "Proef Interventie" not in html  # ninth by name: counted, not named
