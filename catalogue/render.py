@@ -41,6 +41,9 @@ _MONTHS = (
     "november",
     "december",
 )
+#: Cards the overview shows at first and per "Toon meer" (JavaScript on):
+#: 60 cards lay out in ~1 ms where 5,000 take a noticeable pause on a phone.
+OVERVIEW_PAGE_SIZE = 60
 MARKER = re.compile(r"<!--\s*catalogus:([a-z0-9-]+)\s*-->")
 
 
@@ -425,7 +428,14 @@ def render_marker(
     vocabulary = name.replace("-", "_")
     facet = next((f for f in all_facets if f.vocabulary == vocabulary), None)
     return env.get_template(MARKERS[name]).render(
-        _context(catalogue, page, facets=all_facets, facet=facet, sources=cited_sources(catalogue))
+        _context(
+            catalogue,
+            page,
+            facets=all_facets,
+            facet=facet,
+            sources=cited_sources(catalogue),
+            page_size=OVERVIEW_PAGE_SIZE,
+        )
     )
 
 

@@ -6,7 +6,9 @@
  * JavaScript. Here we only toggle `hidden` on cards whose visibility changes,
  * keep one count per facet value, and mirror the state in the URL query so a
  * filtered view can be shared. AND across facets, OR within one facet, AND
- * with the text search. The search index (built by lunr.py) and lunr.js load
+ * with the text search. A list with `data-page-size` shows that many matches
+ * and a "show more" button, so thousands of entries stay quick to lay out
+ * and to scroll on a phone (without JavaScript every card shows). The search index (built by lunr.py) and lunr.js load
  * on first use. Runs on every page swap of Material's instant navigation.
  */
 (function () {
@@ -137,6 +139,10 @@
       });
     });
     var visible = cards.map(function (card) { return !card.hidden; });
+    var pageSize = parseInt(root.getAttribute("data-page-size"), 10) || total;
+    var limit = pageSize;
+    var more = root.querySelector("[data-more]");
+    var order = cards.map(function (card, i) { return i; });  // display order
     var notes = cards.map(function () { return null; });
     var search = { q: "", hits: null, order: "" };  // hits: slug -> {rank, fields}
     var fieldLabels = {};
@@ -172,7 +178,7 @@
       var key = search.hits ? Object.keys(search.hits).join(" ") : "";
       if (key === search.order) return;
       search.order = key;
-      var order = cards.map(function (card, i) { return i; });
+      order = cards.map(function (card, i) { return i; });
       if (search.hits) {
         order.sort(function (a, b) {
           var ra = search.hits[slugs[a]] ? search.hits[slugs[a]].rank : total + a;
@@ -185,8 +191,52 @@
       list.appendChild(fragment);
     }
 
+    /* Matches beyond the limit stay hidden; the button shows the next page. */
+    function applyLimit(matching) {
+      var seen = 0;
+      for (var k = 0; k < total; k++) {
+        var i = order[k];
+        if (matching[i]) seen++;
+        var show = matching[i] && seen <= limit;
+        if (show !== visible[i]) {
+          cards[i].hidden = !show;
+          visible[i] = show;
+        }
+      }
+      if (more) {
+        var rest = seen - limit;
+        more.hidden = rest <= 0;
+        if (rest > 0) {
+          var next = Math.min(pageSize, rest);
+          more.textContent = "Toon " + next + " meer (nog " + rest + " van " + seen + ")";
+        }
+      }
+    }
+
+    function showMore() {
+      var firstNew = null;
+      var seen = 0;
+      for (var k = 0; k < total && !firstNew; k++) {
+        if (matching[order[k]] && ++seen === limit + 1) firstNew = cards[order[k]];
+      }
+      limit += pageSize;
+      applyLimit(matching);
+      /* Keyboard users continue where the new cards start. */
+      var link = firstNew && firstNew.querySelector("a");
+      if (link) link.focus();
+    }
+
+    var matching = cards.map(function () { return true; });
+    var lastKey = null;
+
     function apply() {
       var state = selected();
+      /* A new filter or query starts again at the first page. */
+      var key = JSON.stringify(state);
+      if (key !== lastKey) {
+        limit = pageSize;
+        lastKey = key;
+      }
       var activeFacets = FACETS.filter(function (facet) { return state[facet].length; });
       var tally = {};
       FACETS.forEach(function (facet) { tally[facet] = {}; });
@@ -215,13 +265,11 @@
         }
         var show = failures === 0;
         if (show) shown++;
-        if (show !== visible[i]) {
-          cards[i].hidden = !show;
-          visible[i] = show;
-        }
+        matching[i] = show;
         noteFor(i, show ? hit : null);
       }
       reorder();
+      applyLimit(matching);
       FACETS.forEach(function (facet) {
         Object.keys(counts[facet]).forEach(function (value) {
           var n = tally[facet][value] || 0;
@@ -316,6 +364,7 @@
       searchBox.hidden = false;
     }
     form.addEventListener("change", apply);
+    if (more) more.addEventListener("click", showMore);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     root.querySelectorAll("[data-clear]").forEach(function (button) {
       button.addEventListener("click", clearFacets);
