@@ -60,36 +60,53 @@ def size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure(n: int, workdir: Path) -> dict[str, float]:
+def measure(n: int, workdir: Path) -> dict:
     ours = copy_project(workdir / f"ours-{n}")
     write_catalogue(ours, n)
     base = copy_project(workdir / f"base-{n}")
-    for item in (base / "docs").iterdir():
-        if item.is_dir():
-            import shutil
-
-            shutil.rmtree(item)
-        else:
-            item.unlink()
-    write_baseline(base, n)
-    times = {"ours": [], "base": []}
-    memory = {"ours": [], "base": []}
+    write_baseline(base, n, theme="plain")
+    themed = copy_project(workdir / f"themed-{n}")
+    write_baseline(themed, n, theme="ours")
+    projects = {"ours": ours, "base": base, "themed": themed}
+    times: dict[str, list[float]] = {name: [] for name in projects}
+    memory: dict[str, list[int]] = {name: [] for name in projects}
     for _ in range(RUNS):
-        for name, project in (("ours", ours), ("base", base)):
+        for name, project in projects.items():
             seconds, kilobytes = build(project, workdir / f"site-{name}-{n}")
             times[name].append(seconds)
             memory[name].append(kilobytes)
-    ours_t, base_t = statistics.median(times["ours"]), statistics.median(times["base"])
+    median = {name: statistics.median(values) for name, values in times.items()}
     return {
         "n": n,
-        "ours_s": ours_t,
-        "base_s": base_t,
-        "ratio": ours_t / base_t,
+        "ours_s": median["ours"],
+        "base_s": median["base"],
+        "ratio": median["ours"] / median["base"],
+        "themed_s": median["themed"],
+        "themed_ratio": median["ours"] / median["themed"],
         "ours_mb": statistics.median(memory["ours"]) / 1024,
         "base_mb": statistics.median(memory["base"]) / 1024,
+        "themed_mb": statistics.median(memory["themed"]) / 1024,
         "ours_site_kb_per_entry": size(workdir / f"site-ours-{n}") / 1024 / n,
         "base_site_kb_per_entry": size(workdir / f"site-base-{n}") / 1024 / n,
+        "site": workdir / f"site-ours-{n}",
+        "project": ours,
     }
+
+
+HEADER = (
+    "| N | ours (s) | plain Material (s) | ratio | our theme, no catalogue (s) | ratio "
+    "| peak MB ours / plain / theme | site KB per entry ours / plain |\n"
+    "|---|---|---|---|---|---|---|---|"
+)
+
+
+def row(r: dict) -> str:
+    return (
+        f"| {r['n']:,} | {r['ours_s']:.1f} | {r['base_s']:.1f} | {r['ratio']:.2f} "
+        f"| {r['themed_s']:.1f} | {r['themed_ratio']:.2f} "
+        f"| {r['ours_mb']:.0f} / {r['base_mb']:.0f} / {r['themed_mb']:.0f} "
+        f"| {r['ours_site_kb_per_entry']:.1f} / {r['base_site_kb_per_entry']:.1f} |"
+    )
 
 
 def main(sizes: list[int]) -> None:
@@ -98,20 +115,10 @@ def main(sizes: list[int]) -> None:
         f"{os.cpu_count()} cores, Python {platform.python_version()}; "
         f"median of {RUNS} alternating runs.\n"
     )
-    print(
-        "| N | ours (s) | baseline (s) | ratio | ours peak MB | baseline peak MB "
-        "| ours site KB/entry | baseline site KB/entry |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
+    print(HEADER)
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            r = measure(n, Path(tmp))
-            print(
-                f"| {n:,} | {r['ours_s']:.1f} | {r['base_s']:.1f} | {r['ratio']:.2f} "
-                f"| {r['ours_mb']:.0f} | {r['base_mb']:.0f} | {r['ours_site_kb_per_entry']:.1f} "
-                f"| {r['base_site_kb_per_entry']:.1f} |",
-                flush=True,
-            )
+            print(row(measure(n, Path(tmp))), flush=True)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 
-def measure(site: Path, paths: list[str]) -> None:
+def transfers(site: Path, paths: list[str]) -> dict[str, list[tuple[str, int, int]]]:
+    """Per page: (url, raw bytes, gzip bytes) of every response of a first visit."""
+    result = {}
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for path in paths:
@@ -40,12 +42,18 @@ def measure(site: Path, paths: list[str]) -> None:
                     )
                 )
             page.close()
-            raw = sum(r[1] for r in rows)
-            packed = sum(r[2] for r in rows)
-            print(f"{path}: {len(rows)} requests, {raw:,} bytes raw, {packed:,} bytes gzip")
-            for url, size, zipped in sorted(rows, key=lambda r: -r[2]):
-                print(f"  {zipped:>9,} gzip {size:>10,} raw  {url}")
+            result[path] = rows
         browser.close()
+    return result
+
+
+def measure(site: Path, paths: list[str]) -> None:
+    for path, rows in transfers(site, paths).items():
+        raw = sum(r[1] for r in rows)
+        packed = sum(r[2] for r in rows)
+        print(f"{path}: {len(rows)} requests, {raw:,} bytes raw, {packed:,} bytes gzip")
+        for url, size, zipped in sorted(rows, key=lambda r: -r[2]):
+            print(f"  {zipped:>9,} gzip {size:>10,} raw  {url}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ project, never into `catalogue/`.
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -82,11 +83,29 @@ def write_catalogue(project: Path, n: int) -> None:
         (folder / f"{slugify(entry['naam'])}.yaml").write_text(text, encoding="utf-8")
 
 
-def write_baseline(project: Path, n: int) -> None:
-    """The same N pages as plain Markdown, catalogue features off, kept out of the nav."""
+def write_baseline(project: Path, n: int, *, theme: str = "plain") -> None:
+    """The same N pages as plain Markdown, catalogue features off, kept out of the nav.
+
+    theme "plain": Material with its defaults (the issue's baseline).
+    theme "ours": this project's mkdocs.yml (palette, features, overrides,
+    styles, scripts, Markdown extensions) without the hook and the nav, so the
+    ratio shows what the catalogue itself costs, apart from theme choices.
+    """
     from catalogue.slug import slugify
 
     docs = project / "docs"
+    if theme == "plain":
+        for item in docs.iterdir():
+            if item.is_dir():
+                shutil.rmtree(item)
+            else:
+                item.unlink()
+    else:
+        for item in docs.iterdir():
+            if item.is_dir() and item.name != "assets":
+                shutil.rmtree(item)
+            elif item.is_file():
+                item.unlink()
     pages = docs / "pages"
     pages.mkdir(parents=True)
     for entry in synthetic_entries(n):
@@ -106,12 +125,31 @@ def write_baseline(project: Path, n: int) -> None:
             body += [f"## {field}", ""] + [f"- {t}" for t in entry.get(field, [])] + [""]
         (pages / f"{slugify(entry['naam'])}.md").write_text("\n".join(body), encoding="utf-8")
     (docs / "index.md").write_text("# Start\n", encoding="utf-8")
-    config = (
-        "site_name: Baseline\nsite_url: http://127.0.0.1:8000/\n"
-        "theme:\n  name: material\n  language: nl\n  font: false\n"
-        "  features: [navigation.tabs, navigation.instant]\n"
-        "plugins:\n  - search:\n      lang: nl\n"
-        "nav:\n  - Start: index.md\n"
-        "not_in_nav: |\n  /pages/*.md\n"
-    )
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    pages_out_of_nav = "nav:\n  - Start: index.md\nnot_in_nav: |\n  /pages/*.md\n"
+    if theme == "plain":
+        config = (
+            "site_name: Baseline\nsite_url: http://127.0.0.1:8000/\n"
+            "theme:\n  name: material\n  language: nl\n  font: false\n"
+            "  features: [navigation.tabs, navigation.instant]\n"
+            "plugins:\n  - search:\n      lang: nl\n"
+        )
+    else:
+        config = "".join(
+            block
+            for block in _top_level_blocks((project / "mkdocs.yml").read_text(encoding="utf-8"))
+            if not block.startswith(("hooks:", "nav:", "watch:"))
+        )
+    (project / "mkdocs.yml").write_text(config + pages_out_of_nav, encoding="utf-8")
+
+
+def _top_level_blocks(text: str) -> list[str]:
+    """A YAML file cut before every top-level key (comments stay with what follows)."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if line[:1].isalpha() and current and not current[-1].startswith("#"):
+            blocks.append("".join(current))
+            current = []
+        current.append(line)
+    blocks.append("".join(current))
+    return blocks

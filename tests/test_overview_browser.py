@@ -268,3 +268,26 @@ def test_material_site_search_finds_catalogue_pages(light_page, site_url):
     result = page.locator(".md-search-result__list a", has_text="Gouden Mannen").first
     result.wait_for()
     assert "/interventies/gouden-mannen/" in result.get_attribute("href")
+
+
+def test_one_letter_does_not_filter_and_a_typed_stop_word_keeps_results(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url)
+    search_for(page, "v")
+    assert len(visible_cards(page)) == TOTAL  # one letter would match nearly all
+    search_for(page, "nie")
+    found = visible_cards(page)
+    assert 0 < len(found) < TOTAL
+    # Typing on to "niet", a stop word: the results stay, not the whole list.
+    page.get_by_label("Zoek in de catalogus").fill("niet")
+    page.wait_for_timeout(400)  # past the typing pause and the search
+    assert visible_cards(page) == found
+
+
+def test_index_parse_and_load_are_timed(light_page, site_url):
+    page = light_page
+    open_overview(page, site_url, "?q=ouderen")
+    root = page.wait_for_selector("[data-catalogus][data-index-load-ms]")
+    parse = float(root.get_attribute("data-index-parse-ms"))
+    total = float(root.get_attribute("data-index-load-ms"))
+    assert 0 <= parse <= total

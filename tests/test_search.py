@@ -105,6 +105,33 @@ def test_python_and_lunr_js_stem_every_word_alike():
     assert differences == []
 
 
+def test_python_and_lunr_js_trim_alike():
+    from lunr.token import Token
+
+    from catalogue.search import _register_pipeline
+
+    trimmer = _register_pipeline()[0]
+    words = ["thema's,", "(15", "2017", "&", "'t", "«eenzaam»", "zo-even", "café.", "ouderen"]
+    browser = run_node({"trims": words})["trims"]
+    python = [str(trimmer(Token(w)) or "") for w in words]
+    assert python == browser
+    assert python[:4] == ["thema's", "", "", ""]
+
+
+def test_index_holds_only_trimmed_words_and_their_stems():
+    # A term the browser's trimmer would change can never be found by a query
+    # (stems may end in an apostrophe: "thema's" -> "thema'", in both).
+    from lunr.token import Token
+
+    from catalogue.search import _register_pipeline
+
+    trimmer = _register_pipeline()[0]
+    terms = {term for term, _ in ASSET["index"]["invertedIndex"]}
+    untrimmed = {t for t in terms if str(trimmer(Token(t)) or "") != t}
+    assert terms and all(any(w != t and stem(w) == t for w in terms) for t in untrimmed)
+    assert not any(t.isdigit() for t in terms)
+
+
 def test_known_stems_of_the_old_dutch_algorithm():
     # lunr.nl.js implements Snowball's old Dutch stemmer (`dutch_porter`).
     assert stem("eenzame") == "eenzam"

@@ -1,6 +1,6 @@
 // Runs the browser's Dutch lunr.js stack in node for the parity tests.
 // Usage: node lunr_harness.js LUNR_JS STEMMER_SUPPORT_JS LUNR_NL_JS ZOEKEN_JS < request.json
-// request: {"stems": [words]} or {"index": asset, "queries": [text]}
+// request: {"stems": [words]}, {"trims": [words]} or {"index": asset, "queries": [text]}
 "use strict";
 const [lunrPath, supportPath, nlPath, zoekenPath] = process.argv.slice(2);
 const lunr = require(lunrPath);
@@ -15,6 +15,9 @@ process.stdin.on("end", () => {
   const answer = {};
   if (request.stems) {
     answer.stems = request.stems.map((word) => lunr.nl.stemmer(new lunr.Token(word)).toString());
+  }
+  if (request.trims) {
+    answer.trims = request.trims.map((word) => lunr.nl.trimmer(new lunr.Token(word)).toString());
   }
   if (request.queries) {
     const started = process.hrtime.bigint();
