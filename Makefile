@@ -49,7 +49,7 @@ test-fast: $(STAMP)
 # Benchmarks are not part of `make test`: they take minutes and measure, not check.
 BENCH_SIZES ?= 10 1000 5000
 bench: $(STAMP) chromium
-	$(BIN)/python bench/build.py $(BENCH_SIZES) | tee bench/results.md
+	$(BIN)/python bench/run.py $(BENCH_SIZES)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -104,8 +104,7 @@ PAGEFIND_SEARCH_JS = """() => {
   return {};
 }"""
 # Our search as catalogus.js calls it, on a second copy of the index, whose
-# JSON.parse (not part of catalogus.js's `data-index-load-ms`) and
-# lunr.Index.load are timed separately.
+# JSON.parse and lunr.Index.load are timed separately.
 OURS_SEARCH_JS = """async () => {
   const text = await (await fetch(document.querySelector("[data-index]").dataset.index)).text();
   let started = performance.now();
