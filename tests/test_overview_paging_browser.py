@@ -76,3 +76,33 @@ def test_without_javascript_every_card_shows(browser, big_site: str):
     assert shown(page) == EXTRA + 9
     assert page.locator("[data-more]").is_hidden()
     context.close()
+
+
+def test_first_paint_rule_matches_the_page_size():
+    import re
+
+    from conftest import REPO
+
+    css = (REPO / "docs/assets/stylesheets/catalogus.css").read_text(encoding="utf-8")
+    assert re.findall(r"li:nth-child\(n\+(\d+)\)", css) == [str(OVERVIEW_PAGE_SIZE + 1)]
+
+
+def test_cards_put_back_keep_their_compare_button(browser, big_site: str):
+    page = browser.new_page()
+    page.goto(f"{big_site}/interventies/", wait_until="networkidle")
+    page.wait_for_selector("[data-filter-list][data-ready]")
+    page.evaluate("localStorage.clear()")
+    first = page.locator("[data-cards] > li").first
+    slug = first.get_attribute("data-slug")
+    first.locator("[data-pick]").click()
+    page.check("#f-risicogroep-mantelzorgers")  # takes the first card out of the list
+    assert page.locator(f'[data-cards] > li[data-slug="{slug}"]').count() == 0
+    page.uncheck("#f-risicogroep-mantelzorgers")
+    button = page.locator(f'[data-cards] > li[data-slug="{slug}"] [data-pick]')
+    assert button.is_visible() and button.get_attribute("aria-pressed") == "true"
+    # A card first shown by "Toon meer" has a working button too.
+    page.locator("[data-more]").click()
+    later = page.locator("[data-cards] > li").nth(OVERVIEW_PAGE_SIZE).locator("[data-pick]")
+    assert later.is_visible() and later.get_attribute("aria-pressed") == "false"
+    page.evaluate("localStorage.clear()")
+    page.close()

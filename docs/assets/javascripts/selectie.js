@@ -54,8 +54,8 @@
     link.appendChild(document.createTextNode("selectie (" + slugs.length + ")"));
   }
 
-  function updateButtons(slugs) {
-    document.querySelectorAll("[data-pick]").forEach(function (button) {
+  function updateButtons(slugs, within) {
+    (within || document).querySelectorAll("[data-pick]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(slugs.indexOf(button.getAttribute("data-pick")) !== -1));
       button.hidden = false;
     });
@@ -265,6 +265,9 @@
     updateButtons(slugs);
     initCompare();
   }
+
+  /* Cards the overview puts back into its list get the current state. */
+  window.WatWerkt.syncPicks = function (within) { updateButtons(load(), within); };
 
   window.WatWerkt.onPage(init);
 })();
