@@ -7,7 +7,8 @@ Per N, in one run on one machine: the build against the two baselines
 overview's first visit in Chromium), the overview's timings in Chromium
 (bench/browser_timings.py) and the comparison with Pagefind
 (bench/pagefind_compare.py), all on the same synthetic site. Progress goes to
-stderr; the file is written at the end, so a failed run leaves the old one.
+stderr; the file is rewritten after each N, so a run that fails at a large N
+keeps the figures of the smaller ones.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ def main(counts: list[int]) -> None:
             browser_parts.append(captured(browser_timings.report, n, runs, load))
             log(f"N={n}: Pagefind")
             pagefind_parts.append(captured(pagefind_compare.run, None, site))
+            write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts)
+
+
+def write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts) -> None:
     pagefind = subprocess.run(
         [str(pagefind_compare.pagefind_executable()), "--version"],
         capture_output=True,
