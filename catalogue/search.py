@@ -243,25 +243,36 @@ def edit_distance_for(word: str) -> int:
     return 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
 
 
+def _match_word(index: Index, word: str, last: bool) -> dict[str, Hit]:
+    """One word's matches: stem, prefix if last, and a typo only when those find
+    nothing (typos on a common word score thousands of near-misses)."""
+    found: dict[str, Hit] = {}
+    distance = edit_distance_for(word)
+    for attempt, typos in enumerate((0, distance)):
+        if attempt == 1 and (not typos or found):
+            break
+
+        def build(query: Query, typos: int = typos) -> None:
+            query.term(word, use_pipeline=True, boost=10)
+            if last:
+                query.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
+            if typos:
+                query.term(word, use_pipeline=False, edit_distance=typos, boost=1)
+
+        for result in index.query(callback=build):
+            fields = sorted({f for term in result["match_data"].metadata.values() for f in term})
+            found[result["ref"]] = Hit(result["ref"], result["score"], tuple(fields))
+    return found
+
+
 def search(index: Index, text: str) -> list[Hit]:
     """Every word must match (stem, prefix for the last word, or a small typo)."""
     words = query_words(text)
     combined: dict[str, Hit] | None = None
     for position, word in enumerate(words):
-        last = position == len(words) - 1
-
-        def build(query: Query, word: str = word, last: bool = last) -> None:
-            query.term(word, use_pipeline=True, boost=10)
-            if last:
-                query.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
-            distance = edit_distance_for(word)
-            if distance:
-                query.term(word, use_pipeline=False, edit_distance=distance, boost=1)
-
-        found = {}
-        for result in index.query(callback=build):
-            fields = sorted({f for term in result["match_data"].metadata.values() for f in term})
-            found[result["ref"]] = Hit(result["ref"], result["score"], tuple(fields))
+        if combined is not None and not combined:
+            break  # nothing left to match
+        found = _match_word(index, word, last=position == len(words) - 1)
         if combined is None:
             combined = found
         else:

@@ -217,3 +217,19 @@ def test_refs_follow_slug_order_and_name_their_entry():
 
 def test_index_asset_is_deterministic():
     assert dump_index(build_index(CATALOGUE)) == dump_index(build_index(CATALOGUE))
+
+
+def test_typos_are_tried_only_when_the_word_itself_finds_nothing():
+    from lunr.query import Query
+
+    from catalogue.search import _match_word
+
+    def exact(word: str) -> set[str]:
+        def build(query: Query) -> None:
+            query.term(word, use_pipeline=True, boost=10)
+
+        return {r["ref"] for r in INDEX.query(callback=build)}
+
+    # "ouderen" matches as itself: a typo pass would add near-misses such as "oudere".
+    assert exact("ouderen") and set(_match_word(INDEX, "ouderen", last=False)) == exact("ouderen")
+    assert not exact("eenzaamhied") and _match_word(INDEX, "eenzaamhied", last=False)
