@@ -89,7 +89,6 @@ def measure(n: int, workdir: Path) -> dict:
         "ours_site_kb_per_entry": size(workdir / f"site-ours-{n}") / 1024 / n,
         "base_site_kb_per_entry": size(workdir / f"site-base-{n}") / 1024 / n,
         "site": workdir / f"site-ours-{n}",
-        "project": ours,
     }
 
 

@@ -421,7 +421,7 @@ def cited_sources(catalogue: Catalogue) -> list[tuple[Source, list[Intervention]
 def render_marker(
     name: str, catalogue: Catalogue, *, page: str, env: jinja2.Environment | None = None
 ) -> str:
-    check_markers(f"<!-- catalogus:{name} -->")
+    _check_marker_name(name)
     env = env or environment()
     if name == "verbetertool":
         if catalogue.improvement_tool is None:
@@ -463,16 +463,18 @@ def render_marker(
 def check_markers(text: str) -> None:
     """Fail early (before Markdown runs) on a marker name that does not exist."""
     for match in MARKER.finditer(text):
-        if match.group(1) not in MARKERS:
-            raise UnknownMarker(
-                f"onbekende marker <!-- catalogus:{match.group(1)} -->; "
-                f"bekend zijn: {', '.join(MARKERS)}"
-            )
+        _check_marker_name(match.group(1))
+
+
+def _check_marker_name(name: str) -> None:
+    if name not in MARKERS:
+        raise UnknownMarker(
+            f"onbekende marker <!-- catalogus:{name} -->; bekend zijn: {', '.join(MARKERS)}"
+        )
 
 
 def expand_markers(html: str, catalogue: Catalogue, *, page: str) -> str:
     """Replace every `<!-- catalogus:name -->` in a hand-written page's HTML
     (Markdown passes a comment on its own line through unchanged)."""
-    check_markers(html)
     env = environment()
     return MARKER.sub(lambda m: render_marker(m.group(1), catalogue, page=page, env=env), html)

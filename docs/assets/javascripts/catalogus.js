@@ -146,7 +146,9 @@
         counts[facet][box.value] = box.parentNode.querySelector("[data-count]");
       });
     });
-    var visible = cards.map(function () { return true; });
+    var visible = cards.map(function () { return true; });   // in the list now
+    var matching = cards.map(function () { return true; });  // pass filters and query
+    var lastKey = null;  // filters and query of the last update
     var pageSize = parseInt(root.getAttribute("data-page-size"), 10) || total;
     var limit = pageSize;
     var more = root.querySelector("[data-more]");
@@ -206,10 +208,7 @@
       if (key === placed) return;
       placed = key;
       var fragment = document.createDocumentFragment();
-      shownOrder.forEach(function (i) {
-        if (cards[i].hidden) cards[i].hidden = false;  // from before this script ran
-        fragment.appendChild(cards[i]);
-      });
+      shownOrder.forEach(function (i) { fragment.appendChild(cards[i]); });
       list.replaceChildren(fragment);
       if (window.WatWerkt.syncPicks) window.WatWerkt.syncPicks(list);
     }
@@ -245,9 +244,6 @@
       var link = firstNew && firstNew.querySelector("a");
       if (link) link.focus();
     }
-
-    var matching = cards.map(function () { return true; });
-    var lastKey = null;
 
     function apply() {
       var state = selected();
