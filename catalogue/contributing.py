@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from catalogue import DATA_DIR
+from catalogue.completeness import field_anchor
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.scaffold import TEMPLATE_DIR, render_entry
 from catalogue.schema_sync import read_schema
@@ -27,6 +28,11 @@ class FieldDoc:
     title: str
     description: str
     allowed: str
+
+    @property
+    def anchor(self) -> str:
+        """The row's id on the site, which entry pages link to for a missing fact."""
+        return field_anchor(self.path)
 
 
 def field_docs(schema: dict[str, Any]) -> list[FieldDoc]:

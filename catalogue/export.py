@@ -2,7 +2,8 @@
 
 Each export has a typed record; field order is column order. Output is sorted
 by slug and deterministic (no timestamps), so a rebuild without data changes
-writes identical bytes. Unknown facts are `null` in JSON and an empty cell in
+writes identical bytes (the recognition status depends on the day only
+where a source gives an end of validity). Unknown facts are `null` in JSON and an empty cell in
 CSV.
 """
 
@@ -14,8 +15,11 @@ import json
 from dataclasses import asdict, dataclass, fields
 from typing import Any, TypedDict
 
+from datetime import date
+
+from catalogue import recognition as recognition_status
 from catalogue import urls
-from catalogue.model import Catalogue, Intervention, Term
+from catalogue.model import Application, Catalogue, Intervention, Term
 
 LIST_SEPARATOR = "; "
 #: Dutch Excel expects `;` between columns (the Dutch list separator); a
@@ -58,6 +62,7 @@ class EntryRecord(TypedDict):
     bouwstenen: list[TermRecord]
     aanpak: str | None
     eigenaar: dict[str, str | None]
+    erkenningsstatus: TermRecord
     erkenning: dict[str, Any] | None
     uitvoering: dict[str, Any]
     aanmelden: str | None
@@ -82,8 +87,36 @@ def _linked(term: Term, url: str, site_url: str) -> LinkedTermRecord:
     return {"id": term.id, "label": term.label, "url": site_url + url}
 
 
-def entry_record(entry: Intervention, site_url: str = "") -> EntryRecord:
-    """One entry with resolved labels and page URLs (absolute when `site_url` is given)."""
+def _optional(term: Term | None) -> TermRecord | None:
+    return _term(term) if term else None
+
+
+def _application(application: Application | None) -> dict[str, Any] | None:
+    if application is None:
+        return None
+    return {
+        "niveau": _optional(application.niveau),
+        "jaar": application.jaar,
+        "bron": application.bron,
+        "toelichting": application.toelichting,
+    }
+
+
+def _status(entry: Intervention, statuses: dict[str, Term], today: date) -> Term:
+    return statuses[recognition_status.status_id(entry, today)]
+
+
+def entry_record(
+    entry: Intervention,
+    site_url: str = "",
+    *,
+    statuses: dict[str, Term],
+    today: date,
+) -> EntryRecord:
+    """One entry with resolved labels and page URLs (absolute when `site_url` is given).
+
+    `erkenningsstatus` is the recognition as the site shows it on `today`
+    (a level, or in a databank, lapsed, applied for, unknown)."""
     recognition = entry.erkenning
     return {
         "slug": entry.slug,
@@ -117,12 +150,16 @@ def entry_record(entry: Intervention, site_url: str = "") -> EntryRecord:
         "bouwstenen": [_term(t) for t in entry.bouwstenen],
         "aanpak": entry.aanpak,
         "eigenaar": asdict(entry.eigenaar),
+        "erkenningsstatus": _term(_status(entry, statuses, today)),
         "erkenning": {
-            "databank": _term(recognition.databank),
-            "niveau": _term(recognition.niveau),
+            "databank": _optional(recognition.databank),
+            "niveau": _optional(recognition.niveau),
             "datum": recognition.datum.isoformat() if recognition.datum else None,
+            "geldig_tot": recognition.geldig_tot.isoformat() if recognition.geldig_tot else None,
             "url": recognition.url,
+            "bron": recognition.bron,
             "toelichting": recognition.toelichting,
+            "aanvraag": _application(recognition.aanvraag),
         }
         if recognition
         else None,
@@ -138,13 +175,20 @@ def entry_record(entry: Intervention, site_url: str = "") -> EntryRecord:
     }
 
 
-def to_json(catalogue: Catalogue, site_url: str = "") -> str:
+def _statuses(catalogue: Catalogue) -> dict[str, Term]:
+    return {t.id: t for t in recognition_status.statuses(catalogue.vocabularies)}
+
+
+def to_json(catalogue: Catalogue, site_url: str = "", today: date | None = None) -> str:
     entries = sorted(catalogue.interventions, key=lambda e: e.slug)
+    statuses, today = _statuses(catalogue), today or date.today()
     document: CatalogueExport = {
         "titel": "Wat werkt tegen eenzaamheid: catalogus van interventies",
         "schema": site_url + urls.SCHEMA,
         "aantal": len(entries),
-        "interventies": [entry_record(e, site_url) for e in entries],
+        "interventies": [
+            entry_record(e, site_url, statuses=statuses, today=today) for e in entries
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -173,6 +217,7 @@ class CsvRow:
     bouwstenen: str
     eigenaar: str
     website: str
+    erkenning_status: str
     erkenning_databank: str
     erkenning_niveau: str
     erkenning_datum: str
@@ -192,7 +237,9 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def csv_row(entry: Intervention, site_url: str = "") -> CsvRow:
+def csv_row(
+    entry: Intervention, site_url: str = "", *, statuses: dict[str, Term], today: date
+) -> CsvRow:
     recognition = entry.erkenning
     return CsvRow(
         slug=entry.slug,
@@ -215,8 +262,9 @@ def csv_row(entry: Intervention, site_url: str = "") -> CsvRow:
         bouwstenen=_labels(entry.bouwstenen),
         eigenaar=_cell(entry.eigenaar.organisatie),
         website=_cell(entry.eigenaar.website),
-        erkenning_databank=recognition.databank.label if recognition else "",
-        erkenning_niveau=recognition.niveau.label if recognition else "",
+        erkenning_status=_status(entry, statuses, today).label,
+        erkenning_databank=recognition.databank.label if recognition and recognition.databank else "",
+        erkenning_niveau=recognition.niveau.label if recognition and recognition.niveau else "",
         erkenning_datum=recognition.datum.isoformat() if recognition and recognition.datum else "",
         locaties=LIST_SEPARATOR.join(entry.uitvoering.locaties),
         aanmelden=_cell(entry.aanmelden),
@@ -230,13 +278,14 @@ def csv_row(entry: Intervention, site_url: str = "") -> CsvRow:
 CSV_COLUMNS = [f.name for f in fields(CsvRow)]
 
 
-def to_csv(catalogue: Catalogue, site_url: str = "") -> str:
+def to_csv(catalogue: Catalogue, site_url: str = "", today: date | None = None) -> str:
     """UTF-8 text with a BOM; write it with `newline=""` semantics (rows end in CRLF)."""
+    statuses, today = _statuses(catalogue), today or date.today()
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for entry in sorted(catalogue.interventions, key=lambda e: e.slug):
-        row = csv_row(entry, site_url)
+        row = csv_row(entry, site_url, statuses=statuses, today=today)
         writer.writerow([_guard_formula(getattr(row, name)) for name in CSV_COLUMNS])
     return BOM + buffer.getvalue()
 

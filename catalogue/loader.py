@@ -30,7 +30,9 @@ from catalogue.rules import (
     check_age_range,
     check_dates_not_in_future,
     check_file_name,
+    check_nearby_terms,
     check_no_markup,
+    check_recognition,
     check_tool_items,
     check_unique_municipalities,
     check_unique_names,
@@ -227,6 +229,7 @@ def load_vocabularies(
         return None, problems
     problems += check_document(document, read_schema(paths.vocabulary_schema), {})
     problems += check_unique_terms(document)
+    problems += check_nearby_terms(document)
     if errors(problems):
         return None, problems
     return build_vocabularies(document.data), problems
@@ -242,6 +245,7 @@ def check_entry(
         problems += check_file_name(document)
         problems += check_age_range(document)
         problems += check_dates_not_in_future(document, today)
+        problems += check_recognition(document)
     return problems
 
 

@@ -101,12 +101,28 @@ class Owner:
 
 
 @dataclass(frozen=True)
-class Recognition:
-    databank: Term
-    niveau: Term
-    datum: date | None
-    url: str | None
+class Application:
+    """An application for (higher) recognition that a source states."""
+
+    niveau: Term | None
+    jaar: int | None
+    bron: str
     toelichting: str | None
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """What a source says about recognition; `niveau` None with a databank
+    means: in that databank, level not (yet) known to us."""
+
+    databank: Term | None
+    niveau: Term | None
+    datum: date | None
+    geldig_tot: date | None
+    url: str | None
+    bron: str | None
+    toelichting: str | None
+    aanvraag: Application | None
 
 
 @dataclass(frozen=True)
@@ -296,15 +312,7 @@ def build_intervention(
             website=eigenaar.get("website"),
             contact=_text(eigenaar.get("contact")),
         ),
-        erkenning=Recognition(
-            databank=vocabularies["databanken"].get(erkenning["databank"]),
-            niveau=vocabularies["erkenningsniveaus"].get(erkenning["niveau"]),
-            datum=date.fromisoformat(erkenning["datum"]) if erkenning.get("datum") else None,
-            url=erkenning.get("url"),
-            toelichting=_text(erkenning.get("toelichting")),
-        )
-        if erkenning
-        else None,
+        erkenning=_recognition(erkenning, vocabularies) if erkenning else None,
         uitvoering=Where(
             locaties=tuple(uitvoering.get("locaties") or ()),
             toelichting=_text(uitvoering.get("toelichting")),
@@ -403,3 +411,33 @@ def _text(value: str | None) -> str | None:
         return None
     value = value.strip()
     return value or None
+
+
+def _optional_term(vocabulary: Vocabulary, term_id: str | None) -> Term | None:
+    return vocabulary.get(term_id) if term_id else None
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _recognition(raw: Mapping[str, Any], vocabularies: Vocabularies) -> Recognition:
+    application = raw.get("aanvraag")
+    levels = vocabularies["erkenningsniveaus"]
+    return Recognition(
+        databank=_optional_term(vocabularies["databanken"], raw.get("databank")),
+        niveau=_optional_term(levels, raw.get("niveau")),
+        datum=_optional_date(raw.get("datum")),
+        geldig_tot=_optional_date(raw.get("geldig_tot")),
+        url=raw.get("url"),
+        bron=raw.get("bron"),
+        toelichting=_text(raw.get("toelichting")),
+        aanvraag=Application(
+            niveau=_optional_term(levels, application.get("niveau")),
+            jaar=application.get("jaar"),
+            bron=application["bron"],
+            toelichting=_text(application.get("toelichting")),
+        )
+        if application
+        else None,
+    )

@@ -22,11 +22,12 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from catalogue import urls
+from catalogue import recognition, urls
+from catalogue.completeness import completeness, field_anchor
 from catalogue.model import Catalogue, Intervention, Municipality, Source, Term
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
-UNKNOWN = "onbekend"
+UNKNOWN = recognition.UNKNOWN
 _MONTHS = (
     "januari",
     "februari",
@@ -203,8 +204,11 @@ def _signature(entry: Intervention, bits: dict[str, int]) -> Signature:
 # -- facets ---------------------------------------------------------------------
 
 
-def facet_values(entry: Intervention, vocabulary: str) -> tuple[str, ...]:
-    """The ids an entry carries in one facet; recognition unknown is its own value."""
+def facet_values(
+    entry: Intervention, vocabulary: str, today: date | None = None
+) -> tuple[str, ...]:
+    """The ids an entry carries in one facet; recognition is its status
+    (`recognition.status_id`), so "onbekend" is a value of its own."""
     if vocabulary == "risicogroepen":
         return tuple(t.id for t in entry.risicogroepen)
     if vocabulary == "werkzame_elementen":
@@ -212,7 +216,7 @@ def facet_values(entry: Intervention, vocabulary: str) -> tuple[str, ...]:
     if vocabulary == "werkvormen":
         return tuple(t.id for t in entry.werkvorm.vormen)
     if vocabulary == "erkenningsniveaus":
-        return (entry.erkenning.niveau.id,) if entry.erkenning else (UNKNOWN,)
+        return (recognition.status_id(entry, today or date.today()),)
     raise KeyError(vocabulary)
 
 
@@ -224,17 +228,19 @@ _LEGENDS = {
 }
 
 
-def facets(catalogue: Catalogue, page: str) -> list[Facet]:
+def facets(catalogue: Catalogue, page: str, today: date | None = None) -> list[Facet]:
     """The overview's facets with a count per value over the whole catalogue."""
+    today = today or date.today()
     result = []
     for vocabulary, parameter in urls.FACET_PARAMETERS.items():
-        terms: list[Term] = list(catalogue.vocabularies[vocabulary])
+        terms: list[Term] = (
+            recognition.statuses(catalogue.vocabularies)
+            if vocabulary == "erkenningsniveaus"
+            else list(catalogue.vocabularies[vocabulary])
+        )
         counts = {t.id: 0 for t in terms}
-        if vocabulary == "erkenningsniveaus":
-            counts[UNKNOWN] = 0
-            terms.append(Term(UNKNOWN, "Onbekend", "Geen erkenning bekend."))
         for entry in catalogue.interventions:
-            for value in facet_values(entry, vocabulary):
+            for value in facet_values(entry, vocabulary, today):
                 counts[value] += 1
         page_url = {"risicogroepen": urls.risk_group, "werkzame_elementen": urls.element}.get(
             vocabulary
@@ -264,13 +270,24 @@ def facets(catalogue: Catalogue, page: str) -> list[Facet]:
 
 def _context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, object]:
     link: Callable[[str], str] = partial(urls.relative, page=page)
+    today = date.today()
+    terms = {t.id: t for t in recognition.statuses(catalogue.vocabularies)}
     return {
         "catalogue": catalogue,
         "page": page,
         "link": link,
         "urls": urls,
         "UNKNOWN": UNKNOWN,
-        "facet_values": facet_values,
+        "today": today,
+        "facet_values": partial(facet_values, today=today),
+        "status": lambda entry: terms[recognition.status_id(entry, today)],
+        "rank": lambda entry: recognition.rank(entry, today),
+        "completeness": lambda entry: completeness(entry, today),
+        "recognition_counts": lambda: recognition.counts(
+            catalogue.interventions, catalogue.vocabularies, today
+        ),
+        "rated_ids": [i for i in recognition.ORDER if i in recognition.RATED],
+        "field_anchor": field_anchor,
         **extra,
     }
 
@@ -293,11 +310,63 @@ def entry_page(
     )
 
 
+#: A risk group with fewer interventions than this says so and shows what
+#: comes closest (its `dichtbij` in vocabularies.yaml).
+THIN_GROUP = 3
+#: Entries listed per nearby term on a thin risk group's page.
+NEARBY_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class Nearby:
+    term: Term
+    vocabulary: str
+    reason: str
+    entries: tuple[Intervention, ...]
+    more: int  # further entries not listed
+    page: str | None  # the term's own page, where it has one
+
+
+def _term_ids(entry: Intervention, vocabulary: str) -> set[str]:
+    if vocabulary == "doelgroeptags":
+        return {t.id for t in entry.doelgroep.tags}
+    if vocabulary == "risicogroepen":
+        return {t.id for t in entry.risicogroepen}
+    return {t.id for t in entry.werkzame_elementen}
+
+
+def nearby(term: Term, catalogue: Catalogue, exclude: list[Intervention]) -> list[Nearby]:
+    """What comes closest to a thin risk group, per its `dichtbij`, leaving out its own entries."""
+    own = {e.slug for e in exclude}
+    result = []
+    for item in term.extra.get("dichtbij") or []:
+        vocabulary = item["woordenlijst"]
+        other = catalogue.vocabularies[vocabulary].get(item["id"])
+        found = [
+            e
+            for e in catalogue.interventions
+            if e.slug not in own and other.id in _term_ids(e, vocabulary)
+        ]
+        page = {"risicogroepen": urls.risk_group, "werkzame_elementen": urls.element}.get(vocabulary)
+        result.append(
+            Nearby(
+                other,
+                vocabulary,
+                item["reden"],
+                tuple(found[:NEARBY_LIMIT]),
+                max(0, len(found) - NEARBY_LIMIT),
+                page(other.id) if page else None,
+            )
+        )
+    return result
+
+
 def term_page(
     term: Term, vocabulary: str, catalogue: Catalogue, env: jinja2.Environment
 ) -> GeneratedPage:
     page = (urls.risk_group if vocabulary == "risicogroepen" else urls.element)(term.id)
     carried = [e for e in catalogue.interventions if term.id in facet_values(e, vocabulary)]
+    thin = vocabulary == "risicogroepen" and len(carried) < THIN_GROUP
     overview = urls.relative(urls.OVERVIEW, page=page) + (
         f"?{urls.FACET_PARAMETERS[vocabulary]}={term.id}"
     )
@@ -309,6 +378,9 @@ def term_page(
             vocabulary=vocabulary,
             entries=carried,
             overview_link=overview,
+            thin=thin,
+            nearby=nearby(term, catalogue, carried) if thin else [],
+            thin_limit=THIN_GROUP,
         )
     )
     meta = {"title": term.label, "description": term.beschrijving, "hide": ["toc"]}
@@ -348,6 +420,7 @@ MARKERS: dict[str, str] = {
     "verbetertool": "verbetertool.html.j2",
     "aanbod": "aanbod.html.j2",
     "vergelijk": "vergelijk.html.j2",
+    "erkenning": "erkenning.html.j2",
 }
 
 
@@ -441,6 +514,10 @@ def render_marker(
         )
     if name == "vergelijk":
         return env.get_template(MARKERS[name]).render(_context(catalogue, page))
+    if name == "erkenning":
+        return env.get_template(MARKERS[name]).render(
+            _context(catalogue, page, statuses=recognition.statuses(catalogue.vocabularies))
+        )
     if name == "aanbod":
         return env.get_template(MARKERS[name]).render(
             _context(catalogue, page, pair_count=pair_counter(catalogue))

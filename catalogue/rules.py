@@ -7,6 +7,7 @@ across all entries; vocabulary rules look at the vocabulary file.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -121,6 +122,66 @@ def check_dates_not_in_future(document: Document, today: date) -> list[Problem]:
                     hint="Vul de datum in waarop het gebeurde.",
                 )
             )
+    return problems
+
+
+_RATED = {
+    "goed-beschreven",
+    "goed-onderbouwd",
+    "effectief-eerste-aanwijzingen",
+    "effectief-goede-aanwijzingen",
+    "effectief-sterke-aanwijzingen",
+}
+
+
+def check_recognition(document: Document) -> list[Problem]:
+    """A recognition says something and says where it comes from.
+
+    It names a level, a databank or an application; a level (and 'niet
+    beoordeeld') names its databank, 'niet in een databank' names none; it
+    gives the databank page or the page that states it, and that page is one
+    of the entry's sources; a validity end lies after the recognition date.
+    """
+    data = document.data if isinstance(document.data, dict) else {}
+    recognition = data.get("erkenning")
+    if not isinstance(recognition, dict):
+        return []
+    level, bank = recognition.get("niveau"), recognition.get("databank")
+    application = recognition.get("aanvraag") if isinstance(recognition.get("aanvraag"), dict) else {}
+    problems = []
+
+    def problem(field: str, code: str, message: str, expected: str, found: str, hint: str) -> None:
+        path = ("erkenning", field) if field in recognition else ("erkenning",)
+        problems.append(document.problem(path, code, message, expected=expected, found=found, hint=hint))
+
+    if not level and not bank and not application:
+        problem("niveau", "recognition-empty", "erkenning zegt niets",
+                "een 'niveau', een 'databank' of een 'aanvraag'", "geen van drieën",
+                "Laat 'erkenning' weg als geen bron er iets over zegt.")
+    if (level in _RATED or level == "niet-beoordeeld") and not bank:
+        problem("niveau", "recognition-bank", "niveau zonder databank",
+                "een 'databank' bij niveau " + quote(level), "geen databank",
+                "Vul de databank in die het niveau toekende (movisie, loket-gezond-leven, nji, kcsb).")
+    if level == "niet-in-databank" and bank:
+        problem("databank", "recognition-bank", "databank bij 'niet-in-databank'",
+                "geen 'databank'", quote(str(bank)),
+                "Kies een niveau van die databank, of haal de databank weg.")
+    if (level or bank) and not (recognition.get("url") or recognition.get("bron")):
+        problem("niveau", "recognition-source", "erkenning zonder bron",
+                "een 'url' (pagina in de databank) of een 'bron' (pagina die de erkenning noemt)",
+                "geen van beide", "Zet het webadres erbij waar je de erkenning las.")
+    listed = {b.get("url") for b in data.get("bronnen") or [] if isinstance(b, dict)}
+    for path, url in ((("erkenning", "bron"), recognition.get("bron")),
+                      (("erkenning", "aanvraag", "bron"), application.get("bron"))):
+        if isinstance(url, str) and url not in listed:
+            problems.append(document.problem(
+                path, "recognition-source", "bron van de erkenning staat niet bij 'bronnen'",
+                expected="een webadres dat ook onder 'bronnen' staat", found=quote(url),
+                hint="Voeg deze pagina toe aan 'bronnen', met titel en uitgever."))
+    start, end = recognition.get("datum"), recognition.get("geldig_tot")
+    if isinstance(start, str) and isinstance(end, str) and end <= start:
+        problem("geldig_tot", "recognition-dates", "erkenning eindigt voor ze begint",
+                f"een datum na {start}", end, "Zijn 'datum' en 'geldig_tot' verwisseld?")
     return problems
 
 
@@ -283,3 +344,37 @@ def check_unique_terms(document: Document) -> list[Problem]:
                 else:
                     first[value.casefold()] = index
     return problems
+
+
+def check_nearby_terms(document: Document) -> list[Problem]:
+    """A risk group's `dichtbij` names terms that exist in the vocabulary it names."""
+    data = document.data if isinstance(document.data, dict) else {}
+    known = {
+        name: {t.get("id") for t in terms if isinstance(t, dict)}
+        for name, terms in data.items()
+        if isinstance(terms, list)
+    }
+    problems = []
+    for index, group in enumerate(data.get("risicogroepen") or []):
+        near = group.get("dichtbij") if isinstance(group, dict) else None
+        for position, item in enumerate(near if isinstance(near, list) else []):
+            if not isinstance(item, dict):
+                continue
+            vocabulary, term_id = item.get("woordenlijst"), item.get("id")
+            if vocabulary in known and term_id not in known[vocabulary]:
+                problems.append(
+                    document.problem(
+                        ("risicogroepen", index, "dichtbij", position, "id"),
+                        "unknown-term",
+                        f"onbekende term in {vocabulary}",
+                        expected=f"een id uit {vocabulary}",
+                        found=quote(str(term_id)),
+                        hint=_closest(str(term_id), [i for i in known[vocabulary] if i]),
+                    )
+                )
+    return problems
+
+
+def _closest(text: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(text, allowed, n=1, cutoff=0.5)
+    return f"Bedoelde je {quote(close[0])}?" if close else "Kies een id uit die woordenlijst."

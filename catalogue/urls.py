@@ -12,6 +12,8 @@ import posixpath
 OVERVIEW = "interventies/"
 RISK_GROUPS = "risicogroepen/"
 ELEMENTS = "werkzame-elementen/"
+CONTRIBUTE = "bijdragen/"
+ABOUT = "over-de-catalogus/"
 JSON_EXPORT = "catalogus.json"
 CSV_EXPORT = "catalogus.csv"
 SCHEMA = "schema/interventie.schema.json"
@@ -33,6 +35,13 @@ FACET_PARAMETERS = {
 }
 #: Query parameter of the overview's text search.
 QUERY_PARAMETER = "q"
+#: Query parameter of the overview's sort order, and its values (name first).
+SORT_PARAMETER = "sorteer"
+SORT_ORDERS = {
+    "naam": "Naam (A-Z)",
+    "erkenning": "Erkenning (sterkste eerst)",
+    "gecontroleerd": "Laatst gecontroleerd (nieuwste eerst)",
+}
 
 
 def entry(slug: str) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
+from catalogue import recognition
 from catalogue import DATA_DIR
 from catalogue.loader import load_catalogue
 
@@ -110,9 +112,14 @@ def test_home_page_figures_are_computed(built_site: Path):
     assert figures["interventies"] == len(CATALOGUE.interventions)
     assert figures["risicogroepen"] == len(CATALOGUE.vocabularies["risicogroepen"])
     assert figures["werkzame elementen"] == 7
-    assert figures["met een bekende erkenning"] == sum(
-        1 for e in CATALOGUE.interventions if e.erkenning
+    today = date.today()
+    assert figures["met een geldig erkenningsniveau"] == sum(
+        1 for e in CATALOGUE.interventions if recognition.is_rated(e, today)
     )
+    # Every status anyone has is counted once, and the counts add up.
+    summary = html.split('class="ww-recognition-summary"', 1)[1].split("</p>", 1)[0]
+    counted = [int(n) for n in re.findall(r">(\d+) × ", summary)]
+    assert sum(counted) == len(CATALOGUE.interventions)
 
 
 def test_home_page_sends_each_user_somewhere(built_site: Path):

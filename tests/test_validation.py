@@ -363,12 +363,59 @@ def test_age_out_of_range(copy):
     )
 
 
-def test_recognition_needs_database_and_level(copy):
+def test_recognition_needs_a_source(copy):
     copy.replace("bronnen:", "erkenning:\n  databank: movisie\nbronnen:")
     assert only_error(copy) == (
-        "interventies/proef-interventie.yaml:16:3: erkenning: verplicht veld 'niveau' ontbreekt; "
-        "verwacht: een veld 'niveau'. Niveau: Het erkenningsniveau."
+        "interventies/proef-interventie.yaml:16:3: erkenning: erkenning zonder bron; "
+        "verwacht: een 'url' (pagina in de databank) of een 'bron' (pagina die de erkenning "
+        "noemt); gevonden: geen van beide. Zet het webadres erbij waar je de erkenning las."
     )
+
+
+def test_recognition_level_needs_its_databank(copy):
+    copy.replace(
+        "bronnen:",
+        "erkenning:\n  niveau: goed-beschreven\n  url: https://www.movisie.nl/x\nbronnen:",
+    )
+    assert only_error(copy) == (
+        "interventies/proef-interventie.yaml:16:11: erkenning.niveau: niveau zonder databank; "
+        "verwacht: een 'databank' bij niveau 'goed-beschreven'; gevonden: geen databank. "
+        "Vul de databank in die het niveau toekende (movisie, loket-gezond-leven, nji, kcsb)."
+    )
+
+
+def test_not_in_a_databank_names_no_databank(copy):
+    copy.replace(
+        "bronnen:",
+        "erkenning:\n  niveau: niet-in-databank\n  databank: nji\n"
+        "  url: https://www.nji.nl/x\nbronnen:",
+    )
+    assert "databank bij 'niet-in-databank'" in only_error(copy)
+
+
+def test_recognition_source_must_be_listed(copy):
+    copy.replace(
+        "bronnen:",
+        "erkenning:\n  niveau: niet-in-databank\n  bron: https://example.org/elders\nbronnen:",
+    )
+    message = only_error(copy)
+    assert message.startswith("interventies/proef-interventie.yaml:17:9: erkenning.bron: ")
+    assert "staat niet bij 'bronnen'" in message
+
+
+def test_empty_recognition_is_refused(copy):
+    copy.replace("bronnen:", "erkenning:\n  toelichting: iets\nbronnen:")
+    assert "erkenning zegt niets" in only_error(copy)
+
+
+def test_validity_ends_after_it_starts(copy):
+    copy.replace(
+        "bronnen:",
+        "erkenning:\n  niveau: goed-beschreven\n  databank: movisie\n"
+        "  url: https://www.movisie.nl/x\n  datum: '2024-01-01'\n  geldig_tot: '2023-01-01'\n"
+        "bronnen:",
+    )
+    assert "erkenning eindigt voor ze begint" in only_error(copy)
 
 
 def test_non_yaml_file_in_entries_folder_is_reported(copy):

@@ -17,6 +17,8 @@
   "use strict";
 
   var QUERY = "q";
+  var SORT = "sorteer";
+  var SORT_DEFAULT = "naam";
   var NARROW = "(max-width: 59.9375em)";
   var TYPING_PAUSE_MS = 120;
   var MIN_QUERY = 2;
@@ -41,6 +43,7 @@
     var taken = window.__catalogusQuery;
     delete window.__catalogusQuery;
     var state = { q: (typeof taken === "string" ? taken : params.get(QUERY) || "").trim() };
+    state.sort = params.get(SORT) || "";
     FACETS.forEach(function (facet) {
       state[facet] = [];
       params.getAll(facet).forEach(function (raw) {
@@ -63,6 +66,8 @@
     });
     params.delete(QUERY);
     if (state.q) params.set(QUERY, state.q);
+    params.delete(SORT);
+    if (state.sort && state.sort !== SORT_DEFAULT) params.set(SORT, state.sort);
     var query = params.toString().replace(/%2C/g, ",");
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
@@ -125,6 +130,8 @@
     var searchBox = root.querySelector("[data-search]");
     var input = root.querySelector("[data-query]");
     var list = root.querySelector("[data-cards]");
+    var sortBox = root.querySelector("[data-sort-box]");
+    var sortSelect = root.querySelector("[data-sort]");
     var cards = Array.prototype.slice.call(list.children);
     var slugs = cards.map(function (card) { return card.getAttribute("data-slug"); });
     var total = cards.length;
@@ -157,8 +164,29 @@
     var search = { q: "", hits: null, order: "" };  // hits: slug -> {rank, fields}
     var fieldLabels = {};
 
+    /* Sort keys per card, read once: catalogue (name) order, recognition
+     * rank (0 = strongest) and the date last checked (ISO, newest first). */
+    var sortKeys = {
+      naam: cards.map(function (card, i) { return i; }),
+      erkenning: cards.map(function (card) { return parseInt(card.getAttribute("data-rang"), 10) || 0; }),
+      gecontroleerd: cards.map(function (card) { return card.getAttribute("data-gecontroleerd") || ""; }),
+    };
+    function sortOrder() {
+      var how = sortSelect ? sortSelect.value : SORT_DEFAULT;
+      var base = cards.map(function (card, i) { return i; });
+      if (how === "erkenning") {
+        base.sort(function (a, b) { return sortKeys.erkenning[a] - sortKeys.erkenning[b] || a - b; });
+      } else if (how === "gecontroleerd") {
+        base.sort(function (a, b) {
+          var da = sortKeys.gecontroleerd[a], db = sortKeys.gecontroleerd[b];
+          return da < db ? 1 : da > db ? -1 : a - b;
+        });
+      }
+      return base;
+    }
+
     function selected() {
-      var state = { q: search.q };
+      var state = { q: search.q, sort: sortSelect ? sortSelect.value : "" };
       FACETS.forEach(function (facet) {
         state[facet] = Object.keys(inputs[facet]).filter(function (value) {
           return inputs[facet][value].checked;
@@ -183,13 +211,15 @@
       }
     }
 
-    /* Display order: matching cards in rank order, the rest in catalogue
-     * order. Computed when the hits change; nodes move in placeShown. */
+    /* Display order: matching cards in rank order (a search sorts by
+     * relevance), the rest in the chosen sort order. Computed when the hits
+     * or the sort change; nodes move in placeShown. */
     function reorder() {
-      var key = search.hits ? Object.keys(search.hits).join(" ") : "";
+      var key = (sortSelect ? sortSelect.value : "") + "|" +
+        (search.hits ? Object.keys(search.hits).join(" ") : "");
       if (key === search.order) return;
       search.order = key;
-      order = cards.map(function (card, i) { return i; });
+      order = sortOrder();
       if (search.hits) {
         order.sort(function (a, b) {
           var ra = search.hits[slugs[a]] ? search.hits[slugs[a]].rank : total + a;
@@ -374,6 +404,11 @@
     var known = {};
     FACETS.forEach(function (facet) { known[facet] = inputs[facet]; });
     var initial = readQuery(window.location.search, known, FACETS);
+    if (sortSelect) {
+      if (sortKeys[initial.sort]) sortSelect.value = initial.sort;
+      sortSelect.addEventListener("change", apply);
+      sortBox.hidden = false;
+    }
     FACETS.forEach(function (facet) {
       initial[facet].forEach(function (value) { inputs[facet][value].checked = true; });
     });

@@ -102,9 +102,11 @@
     ["Vormen van eenzaamheid", function (e) { return labels(e.vormen_van_eenzaamheid); }],
     ["Eenzaamheid als doel", function (e) { return e.eenzaamheid_als_doel ? e.eenzaamheid_als_doel.label : ""; }],
     ["Erkenning", function (e) {
-      if (!e.erkenning) return "";
-      return e.erkenning.niveau.label + " (" + e.erkenning.databank.label + ")" +
-        (e.erkenning.datum ? ", " + e.erkenning.datum : "");
+      var r = e.erkenning;
+      var text = e.erkenningsstatus.label;
+      if (r && r.niveau && r.databank) text = r.niveau.label + " (" + r.databank.label + ")";
+      if (r && e.erkenningsstatus.id === "verlopen") text += ", verlopen";
+      return text + (r && r.datum ? ", " + r.datum : "");
     }],
     ["Eigenaar", function (e) { return e.eigenaar.organisatie || ""; }],
     ["Kosten", function (e) { return e.kosten || ""; }],
