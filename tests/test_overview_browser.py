@@ -43,8 +43,8 @@ def test_filter_by_one_risk_group(light_page, site_url):
     page = light_page
     open_overview(page, site_url)
     assert status(page) == f"{TOTAL} interventies"
-    page.get_by_label("Mantelzorgers (1)").check()
     expected = carrying(risicogroep="mantelzorgers")
+    page.get_by_label(f"Mantelzorgers ({len(expected)})").check()
     assert visible_cards(page) == expected
     assert status(page) == f"{len(expected)} van {TOTAL} interventies"
     assert "risicogroep=mantelzorgers" in page.url
@@ -291,3 +291,35 @@ def test_index_parse_and_load_are_timed(light_page, site_url):
     parse = float(root.get_attribute("data-index-parse-ms"))
     total = float(root.get_attribute("data-index-load-ms"))
     assert 0 <= parse <= total
+
+
+def card_order(page) -> list[str]:
+    return page.locator("[data-cards] > li .ww-card__title").all_inner_texts()
+
+
+def test_sort_by_recognition_and_by_date_checked(light_page, site_url):
+    from datetime import date
+
+    from catalogue import recognition
+
+    page = light_page
+    open_overview(page, site_url)
+    by_name = card_order(page)
+    assert by_name == [e.naam for e in CATALOGUE.interventions]
+    page.select_option("#ww-sorteer", "erkenning")
+    today = date.today()
+    ranks = {e.naam: recognition.rank(e, today) for e in CATALOGUE.interventions}
+    shown = card_order(page)
+    assert [ranks[n] for n in shown] == sorted(ranks[n] for n in shown)
+    assert "sorteer=erkenning" in page.url
+    # The chosen order survives a reload, and a filter keeps it.
+    page.reload(wait_until="networkidle")
+    assert page.locator("#ww-sorteer").input_value() == "erkenning"
+    assert card_order(page) == shown
+    page.select_option("#ww-sorteer", "gecontroleerd")
+    checked = {e.naam: e.laatst_gecontroleerd for e in CATALOGUE.interventions}
+    dates = [checked[n] for n in card_order(page)]
+    assert dates == sorted(dates, reverse=True)
+    page.select_option("#ww-sorteer", "naam")
+    assert "sorteer=" not in page.url
+    assert card_order(page) == by_name
