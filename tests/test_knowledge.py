@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from datetime import date
 from pathlib import Path
 
@@ -132,7 +133,7 @@ def test_sources_page_lists_every_source_of_every_entry(built_site: Path):
     html = page(built_site, "bronnen")
     for entry in CATALOGUE.interventions:
         for source in entry.bronnen:
-            assert f'href="{source.url}"' in html, source.url
+            assert f'href="{escape(source.url)}"' in html, source.url
 
 
 def test_tabs_show_the_structure(built_site: Path):

@@ -88,10 +88,17 @@ def test_entry_page_links_to_its_yaml(built_site: Path):
 
 
 def test_related_interventions_share_elements_or_groups(built_site: Path):
+    from catalogue.render import related as ranked
+
     html = page(built_site, "interventies/het-betekenisvol-gesprek")
-    related = html.split('id="verwant"', 1)[1]
-    # Sharing Stories and Voetbal herinneringen share betekenisvol contact.
-    assert "Sharing Stories" in related and "Voetbal herinneringen" in related
+    shown = html.split('id="verwant"', 1)[1]
+    entry = CATALOGUE.by_slug("het-betekenisvol-gesprek")
+    expected = ranked(entry, CATALOGUE)
+    assert expected
+    mine = {t.id for t in entry.werkzame_elementen + entry.risicogroepen}
+    for other in expected:
+        assert f'data-slug="{other.slug}"' in shown
+        assert mine & {t.id for t in other.werkzame_elementen + other.risicogroepen}
 
 
 def test_term_pages_list_the_entries_that_carry_the_term(built_site: Path):
