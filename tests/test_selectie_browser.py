@@ -9,6 +9,11 @@ import pytest
 
 from browser import axe_violations
 
+from catalogue import DATA_DIR
+from catalogue.loader import load_catalogue
+
+CATALOGUE, _ = load_catalogue(DATA_DIR)
+
 pytestmark = pytest.mark.browser
 
 
@@ -50,7 +55,9 @@ def test_pick_compare_share_download_remove(context, site_url, browser, tmp_path
     names = page.locator("table.ww-compare thead th a").all_inner_texts()
     assert names == ["Gouden Mannen", "GO-WIN", "Voetbal herinneringen"]
     rows = table_rows(page)
-    assert rows["Eigenaar"][1] == "onbekend"  # GO-WIN's owner is unknown
+    go_win = CATALOGUE.by_slug("go-win")
+    assert rows["Eigenaar"][1] == go_win.eigenaar.organisatie
+    assert go_win.kosten is None and rows["Kosten"][1] == "onbekend"
     assert rows["Erkenning"][2].startswith("Goed beschreven")
     differs = page.locator("tr.ww-compare__differs th").evaluate_all(
         "ths => ths.map(th => th.firstChild.textContent)"
