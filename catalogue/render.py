@@ -312,7 +312,7 @@ def entry_page(
 
 #: A risk group with fewer interventions than this says so and shows what
 #: comes closest (its `dichtbij` in vocabularies.yaml).
-THIN_GROUP = 3
+THIN_GROUP = 5
 #: Entries listed per nearby term on a thin risk group's page.
 NEARBY_LIMIT = 8
 
@@ -421,6 +421,7 @@ MARKERS: dict[str, str] = {
     "aanbod": "aanbod.html.j2",
     "vergelijk": "vergelijk.html.j2",
     "erkenning": "erkenning.html.j2",
+    "risicogroepen-aanbod": "risicogroepen_aanbod.html.j2",
 }
 
 
@@ -523,7 +524,7 @@ def render_marker(
             _context(catalogue, page, pair_count=pair_counter(catalogue))
         )
     all_facets = facets(catalogue, page)
-    vocabulary = name.replace("-", "_")
+    vocabulary = "risicogroepen" if name == "risicogroepen-aanbod" else name.replace("-", "_")
     facet = next((f for f in all_facets if f.vocabulary == vocabulary), None)
     return env.get_template(MARKERS[name]).render(
         _context(
@@ -533,6 +534,7 @@ def render_marker(
             facet=facet,
             sources=cited_sources(catalogue),
             page_size=OVERVIEW_PAGE_SIZE,
+            thin_limit=THIN_GROUP,
         )
     )
 

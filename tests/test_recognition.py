@@ -171,10 +171,10 @@ def test_thin_risk_group_says_so_and_points_to_what_comes_closest(copy):
     assert "proef-interventie" not in nearby
     assert "Ook hiervoor staat nog niets in de catalogus." in nearby
     # A group with enough entries shows no such section.
-    for name in ("Tweede", "Derde"):
+    for number in range(2, THIN_GROUP + 1):
         copy.write(
-            f"{name.lower()}.yaml",
-            copy.fixture_text().replace("naam: Proef Interventie", f"naam: {name}"),
+            f"kopie-{number}.yaml",
+            copy.fixture_text().replace("naam: Proef Interventie", f"naam: Kopie {number}"),
         )
     catalogue = loaded(copy)
     pages = {p.url: p.html for p in generated_pages(catalogue)}
@@ -196,3 +196,16 @@ def test_real_catalogue_recognitions_are_sourced():
         assert r.url or r.bron or r.aanvraag, entry.slug
         assert r.bron is None or r.bron in listed, entry.slug
         assert r.aanvraag is None or r.aanvraag.bron in listed, entry.slug
+
+
+def test_step_nine_flags_thin_risk_groups_and_links_to_what_comes_closest(copy):
+    catalogue = loaded(copy)
+    html = render_marker("risicogroepen-aanbod", catalogue, page="stappenplan/stap-09/")
+    for group in catalogue.vocabularies["risicogroepen"]:
+        assert f'href="../../interventies/?risicogroep={group.id}"' in html, group.id
+    # The fixture's one entry carries 75-plussers and mantelzorgers: few, not none.
+    item = html.split("?risicogroep=75-plussers", 1)[1].split("</li>", 1)[0]
+    assert "(1 interventie)" in item and "Weinig aanbod" in item
+    assert 'href="../../risicogroepen/75-plussers/#dichtbij"' in item
+    empty = html.split("?risicogroep=dak-en-thuislozen", 1)[1].split("</li>", 1)[0]
+    assert "Nog geen aanbod" in empty
