@@ -228,6 +228,7 @@ def load_vocabularies(
         problems += check_document(document, read_schema(paths.vocabulary_schema), {})
         return None, problems
     problems += check_document(document, read_schema(paths.vocabulary_schema), {})
+    problems += check_no_markup(document)
     problems += check_unique_terms(document)
     problems += check_nearby_terms(document)
     if errors(problems):

@@ -20,6 +20,7 @@ from functools import cache, partial
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import yaml
 
 from catalogue import recognition, urls
@@ -112,6 +113,21 @@ def paragraphs(text: str | None) -> list[str]:
     if not text:
         return []
     return [" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+#: Page metadata that MkDocs and Material put into their templates unescaped
+#: (`<title>`, `<meta name="description" content="...">`, header, nav).
+#: MkDocs treats a page title as HTML (a Markdown heading arrives escaped),
+#: so escaping these once keeps that convention and closes the attribute.
+ESCAPED_META = ("title", "description")
+
+
+def escape_page_meta(meta: dict[str, object]) -> None:
+    """Make the metadata MkDocs' templates print raw safe in text and attributes."""
+    for key in ESCAPED_META:
+        value = meta.get(key)
+        if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+            meta[key] = markupsafe.escape(value)
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: once per page

@@ -26,7 +26,13 @@ from catalogue.data_files import COMPUTED, copied_files, start_computing
 from catalogue.loader import load_catalogue
 from catalogue.model import Catalogue
 from catalogue.problems import errors, format_report
-from catalogue.render import UnknownMarker, check_markers, expand_markers, generated_pages
+from catalogue.render import (
+    UnknownMarker,
+    check_markers,
+    escape_page_meta,
+    expand_markers,
+    generated_pages,
+)
 
 log = get_plugin_logger("catalogus")
 
@@ -114,6 +120,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Titles and descriptions come from untrusted YAML; Material prints them raw.
+    escape_page_meta(page.meta)
     try:
         check_markers(markdown)
     except UnknownMarker as error:

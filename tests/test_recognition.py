@@ -59,6 +59,10 @@ EXPECTED = {
 }
 
 
+def html_by_url(catalogue) -> dict[str, str]:
+    return {p.url: p.html for p in generated_pages(catalogue)}
+
+
 def catalogue_of_cases(copy):
     for name, block in CASES.items():
         with_recognition(copy, block, name)
@@ -100,7 +104,7 @@ def test_recognition_facet_lists_every_status_strongest_first_with_counts(copy):
 
 def test_entry_page_says_lapsed_application_and_where_it_is_stated(copy):
     catalogue = catalogue_of_cases(copy)
-    pages = {p.url: p.html for p in generated_pages(catalogue)}
+    pages = html_by_url(catalogue)
     lapsed = pages["interventies/verlopen/"]
     assert "Verlopen op 1 januari 2023" in lapsed
     assert 'ww-badge--verlopen">Goed beschreven (verlopen)</span>' in lapsed
@@ -143,7 +147,7 @@ def test_counts_on_the_home_page_add_up_and_link_to_the_filter(copy):
 
 def test_entry_page_lists_known_and_missing_decision_facts_with_invitations(copy):
     catalogue = catalogue_of_cases(copy)
-    pages = {p.url: p.html for p in generated_pages(catalogue)}
+    pages = html_by_url(catalogue)
     bare = pages["interventies/proef-interventie/"]
     assert "0 van de 7 gegevens om te beslissen zijn bekend." in bare
     assert '<a href="../../bijdragen/#veld-kosten">vul aan' in bare
@@ -158,7 +162,7 @@ def test_entry_page_lists_known_and_missing_decision_facts_with_invitations(copy
 
 def test_thin_risk_group_says_so_and_points_to_what_comes_closest(copy):
     catalogue = loaded(copy)
-    pages = {p.url: p.html for p in generated_pages(catalogue)}
+    pages = html_by_url(catalogue)
     thin = pages["risicogroepen/jongeren-15-24/"]
     assert "Weinig aanbod: wat er het dichtst bij komt" in thin
     assert "staat nog niets" in thin
@@ -177,7 +181,7 @@ def test_thin_risk_group_says_so_and_points_to_what_comes_closest(copy):
             copy.fixture_text().replace("naam: Proef Interventie", f"naam: Kopie {number}"),
         )
     catalogue = loaded(copy)
-    pages = {p.url: p.html for p in generated_pages(catalogue)}
+    pages = html_by_url(catalogue)
     assert len(catalogue.interventions) >= THIN_GROUP
     assert 'id="dichtbij"' not in pages["risicogroepen/75-plussers/"]
 
