@@ -291,5 +291,6 @@ def to_csv(catalogue: Catalogue, site_url: str = "", today: date | None = None) 
 
 
 def _guard_formula(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; prefix a quote."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    """Spreadsheets run cells starting with = + - @ as formulas, and some strip a
+    leading tab or carriage return first (OWASP CSV injection); prefix a quote."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -226,20 +226,34 @@ class Hit:
     fields: tuple[str, ...]  # field names where a query word matched
 
 
+#: Bounds that keep any query fast (a query comes from a URL anyone can send):
+#: lunr's typo expansion grows with the word's length (one word of 300
+#: letters took 43 s), so long words are cut and very long ones get no typos.
+#: catalogus-zoeken.js holds the same numbers; the parity test compares them.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
+MAX_WORD_LENGTH = 40
+MAX_TYPO_WORD_LENGTH = 20
+
+
 def query_words(text: str) -> list[str]:
-    """Lowercase, split on spaces and hyphens, trim punctuation, drop stop words."""
+    """Lowercase, split on spaces and hyphens, trim punctuation, drop stop words;
+    within the bounds above."""
     support = dutch_support()
     edge = re.compile(rf"^[^{support.word_characters}]+|[^{support.word_characters}]+$")
     words: list[str] = []
-    for raw in re.split(r"[\s\-]+", text.lower()):
-        word = edge.sub("", raw)
+    for raw in re.split(r"[\s\-]+", text[:MAX_QUERY_LENGTH].lower()):
+        word = edge.sub("", raw)[:MAX_WORD_LENGTH]
         if word and word not in support.stop_words and word not in words:
             words.append(word)
-    return words
+    return words[:MAX_QUERY_WORDS]
 
 
 def edit_distance_for(word: str) -> int:
-    """Typos allowed: none in short words, one from 5 letters, two from 8."""
+    """Typos allowed: none in short words, one from 5 letters, two from 8, none
+    past MAX_TYPO_WORD_LENGTH (no Dutch word the catalogue needs is that long)."""
+    if len(word) > MAX_TYPO_WORD_LENGTH:
+        return 0
     return 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
 
 

@@ -115,3 +115,37 @@ def test_real_site_descriptions_survive_escaping():
     escape_page_meta(meta)  # a second pass leaves escaped text alone
     assert meta["title"] == "GRIP&amp;GLANS"
     assert DATA_DIR.is_dir()
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(copy, start):
+    import csv
+    import io
+
+    from catalogue.export import to_csv
+
+    claim = start + 'HYPERLINK("https://evil.example","klik") voor iedereen die meedoet'
+    copy.replace(
+        "claim: Deelnemers voelen zich minder alleen door wekelijkse ontmoetingen.",
+        "claim: " + json_string(claim),
+    )
+    catalogue, problems = copy.load()
+    assert [p for p in problems if p.severity == "fout"] == []
+    [row] = list(csv.DictReader(io.StringIO(to_csv(catalogue).lstrip("\ufeff")), delimiter=";"))
+    # Entry texts are stripped, so a leading tab or CR goes; the formula is still quoted.
+    assert row["claim"] == "'" + claim.strip()
+
+
+def test_a_cell_starting_with_tab_or_carriage_return_is_quoted():
+    from catalogue.export import _guard_formula
+
+    assert _guard_formula("\t=1+1") == "'\t=1+1"
+    assert _guard_formula("\r=1+1") == "'\r=1+1"
+    assert _guard_formula("Gewone tekst") == "Gewone tekst"
+
+
+def json_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON is valid YAML), keeping tabs and CRs."""
+    import json
+
+    return json.dumps(text)

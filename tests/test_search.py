@@ -16,6 +16,7 @@ from catalogue.search import (
     browser_assets,
     build_index,
     dump_index,
+    edit_distance_for,
     load_index,
     query_words,
     search,
@@ -233,3 +234,43 @@ def test_typos_are_tried_only_when_the_word_itself_finds_nothing():
     # "ouderen" matches as itself: a typo pass would add near-misses such as "oudere".
     assert exact("ouderen") and set(_match_word(INDEX, "ouderen", last=False)) == exact("ouderen")
     assert not exact("eenzaamhied") and _match_word(INDEX, "eenzaamhied", last=False)
+
+
+HOSTILE_QUERIES = [
+    "a" * 300,
+    "mantelzorgers" * 80,
+    "b " * 50_000,  # 100 kB, as from a URL
+    "qwertyuiopasdfghjklz",
+    " ".join(f"woord{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(40)),
+]
+
+
+def test_query_bounds_are_the_same_in_python_and_javascript():
+    from catalogue import search as python
+
+    limits = run_node({"limits": True})["limits"]
+    assert limits == {
+        "maxQueryLength": python.MAX_QUERY_LENGTH,
+        "maxQueryWords": python.MAX_QUERY_WORDS,
+        "maxWordLength": python.MAX_WORD_LENGTH,
+        "maxTypoWordLength": python.MAX_TYPO_WORD_LENGTH,
+    }
+
+
+def test_any_query_is_bounded_before_it_reaches_lunr():
+    from catalogue import search as python
+
+    assert query_words("a" * 1000) == ["a" * python.MAX_WORD_LENGTH]
+    assert len(query_words("b " * 50_000)) <= python.MAX_QUERY_WORDS
+    assert len(query_words(" ".join(f"woord{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(40)))) == python.MAX_QUERY_WORDS
+    # Typo expansion, whose cost grows with the word, stops past the bound.
+    assert edit_distance_for("a" * python.MAX_TYPO_WORD_LENGTH) == 2
+    assert edit_distance_for("a" * (python.MAX_TYPO_WORD_LENGTH + 1)) == 0
+
+
+def test_hostile_queries_give_the_same_answer_in_python_and_javascript():
+    answer = run_node({"index": ASSET, "queries": HOSTILE_QUERIES})
+    assert answer["words"] == [query_words(q) for q in HOSTILE_QUERIES]
+    assert [[h["ref"] for h in r] for r in answer["results"]] == [
+        [h.ref for h in search(INDEX, q)] for q in HOSTILE_QUERIES
+    ]

@@ -19,6 +19,9 @@ process.stdin.on("end", () => {
   if (request.trims) {
     answer.trims = request.trims.map((word) => lunr.nl.trimmer(new lunr.Token(word)).toString());
   }
+  if (request.limits) {
+    answer.limits = zoeken.LIMITS;
+  }
   if (request.queries) {
     const started = process.hrtime.bigint();
     const index = lunr.Index.load(request.index.index);

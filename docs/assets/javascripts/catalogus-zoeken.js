@@ -11,22 +11,33 @@
 })(this, function () {
   "use strict";
 
-  /* Lowercase, split on spaces and hyphens, trim punctuation, drop stop words. */
+  /* Bounds that keep any query fast (search.py holds the same numbers). */
+  var LIMITS = {
+    maxQueryLength: 200,
+    maxQueryWords: 10,
+    maxWordLength: 40,
+    maxTypoWordLength: 20,
+  };
+
+  /* Lowercase, split on spaces and hyphens, trim punctuation, drop stop
+   * words; within the bounds above. */
   function queryWords(text, lunr) {
     var chars = lunr.nl.wordCharacters;
     var edge = new RegExp("^[^" + chars + "]+|[^" + chars + "]+$", "g");
     var words = [];
-    text.toLowerCase().split(/[\s\-]+/).forEach(function (raw) {
-      var word = raw.replace(edge, "");
+    text.slice(0, LIMITS.maxQueryLength).toLowerCase().split(/[\s\-]+/).forEach(function (raw) {
+      var word = raw.replace(edge, "").slice(0, LIMITS.maxWordLength);
       if (word && lunr.nl.stopWordFilter(word) !== undefined && words.indexOf(word) === -1) {
         words.push(word);
       }
     });
-    return words;
+    return words.slice(0, LIMITS.maxQueryWords);
   }
 
-  /* Typos allowed: none in short words, one from 5 letters, two from 8. */
+  /* Typos allowed: none in short words, one from 5 letters, two from 8, none
+   * past maxTypoWordLength. */
   function editDistanceFor(word) {
+    if (word.length > LIMITS.maxTypoWordLength) return 0;
     return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   }
 
@@ -88,5 +99,5 @@
     return hits;
   }
 
-  return { queryWords: queryWords, editDistanceFor: editDistanceFor, search: search };
+  return { queryWords: queryWords, editDistanceFor: editDistanceFor, search: search, LIMITS: LIMITS };
 });
