@@ -26,7 +26,12 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except OSError as error:  # unreadable folder, full disk, a name the file system refuses
+        where = display_path(Path(error.filename)) if error.filename else "catalogus"
+        print(f"{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,7 +174,10 @@ def run_search(args: argparse.Namespace) -> int:
         if not args.index.is_file():
             print(f"{display_path(args.index)}: bestand bestaat niet", file=sys.stderr)
             return EXIT_USAGE
-        asset = json.loads(args.index.read_text(encoding="utf-8"))
+        asset, problem = read_search_index(args.index)
+        if problem:
+            print(f"{display_path(args.index)}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     else:
         catalogue, problems = load_catalogue(args.root)
         if errors(problems):
@@ -190,6 +198,29 @@ def run_search(args: argparse.Namespace) -> int:
             f"(score {hit.score:.2f}; gevonden in: {where})"
         )
     return EXIT_OK
+
+
+def read_search_index(path: Path) -> tuple[dict, str]:
+    """The asset in a `catalogus-zoekindex.json`, or why the file is not one."""
+    try:
+        asset = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return {}, "is geen tekst in UTF-8"
+    except json.JSONDecodeError as error:
+        return {}, f"is geen geldige JSON (regel {error.lineno}, kolom {error.colno}: {error.msg})"
+    shape_ok = (
+        isinstance(asset, dict)
+        and isinstance(asset.get("index"), dict)
+        and isinstance(asset.get("documenten"), dict)
+        and isinstance(asset.get("velden"), dict)
+    )
+    if not shape_ok:
+        return {}, "is geen zoekindex van de catalogus (index, documenten en velden ontbreken)"
+    try:
+        load_index(asset)
+    except Exception as error:  # lunr.py raises bare KeyErrors and TypeErrors on foreign data
+        return {}, f"is geen bruikbare lunr-index ({type(error).__name__})"
+    return asset, ""
 
 
 def run_contributing(args: argparse.Namespace) -> int:
@@ -214,11 +245,17 @@ def run_contributing(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    _, problems = load_catalogue(args.root, entry_files=[])
+    broken = [p for p in errors(problems) if p.rule != "schema-drift"]
+    if broken:
+        for problem in broken:
+            print(problem)
+        print("Eerst de woordenlijsten herstellen; het schema is niet veranderd.", file=sys.stderr)
+        return EXIT_PROBLEMS
     if args.write:
         changed = write_synced_schema(args.root)
         print("Schema bijgewerkt." if changed else "Schema was al bij.", file=sys.stderr)
         return EXIT_OK
-    _, problems = load_catalogue(args.root, entry_files=[])
     drift = [p for p in problems if p.rule == "schema-drift"]
     for problem in drift:
         print(problem)

@@ -30,6 +30,7 @@ from catalogue.rules import (
     check_age_range,
     check_dates_not_in_future,
     check_file_name,
+    check_name_letters,
     check_nearby_terms,
     check_no_markup,
     check_recognition,
@@ -37,10 +38,11 @@ from catalogue.rules import (
     check_unique_municipalities,
     check_unique_names,
     check_unique_terms,
+    check_urls,
 )
 from catalogue.schema import check_document
 from catalogue.schema_sync import dump_schema, read_schema, synced_schema
-from catalogue.sources import Document, read_document
+from catalogue.sources import Document, FileLimits, read_document
 
 VOCABULARY_FILE = "vocabularies.yaml"
 VOCABULARY_SCHEMA_FILE = "vocabularies.schema.json"
@@ -50,6 +52,13 @@ MUNICIPALITIES_SCHEMA_FILE = "gemeenten.schema.json"
 #: Schemas whose term lists are written from vocabularies.yaml.
 IMPROVEMENT_TOOL_FILE = "verbetertool.yaml"
 IMPROVEMENT_TOOL_SCHEMA_FILE = "verbetertool.schema.json"
+#: Size limits of the single data files, above what their schemas allow
+#: (gemeenten.schema.json: 500 municipalities of up to 40 activities).
+DATA_FILE_LIMITS = {
+    VOCABULARY_FILE: FileLimits("de woordenlijsten", 1_000_000, 50_000),
+    MUNICIPALITIES_FILE: FileLimits("gemeenten.yaml", 12_000_000, 200_000),
+    IMPROVEMENT_TOOL_FILE: FileLimits("verbetertool.yaml", 1_000_000, 20_000),
+}
 SYNCED_SCHEMAS = (ENTRY_SCHEMA_FILE, MUNICIPALITIES_SCHEMA_FILE, IMPROVEMENT_TOOL_SCHEMA_FILE)
 ENTRY_DIR = "interventies"
 ENTRY_SUFFIX = ".yaml"
@@ -135,6 +144,21 @@ def load_catalogue(
                 )
             )
             continue
+        if path.is_symlink():
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    "symlink",
+                    "een snelkoppeling (symlink) wordt niet gevolgd",
+                    expected="een gewoon bestand",
+                    found="een symlink",
+                    hint="Zet de inhoud zelf in de map interventies.",
+                )
+            )
+            continue
         document, read_problems = read_document(path, display)
         problems += read_problems
         if document is not None:
@@ -198,11 +222,12 @@ def load_data_file(
                 found="geen bestand",
             )
         ]
-    document, problems = read_document(path, display)
+    document, problems = read_document(path, display, DATA_FILE_LIMITS[path.name])
     if document is None:
         return None, problems
     problems += check_document(document, schema, vocabularies.labels())
     problems += check_no_markup(document)
+    problems += check_urls(document)
     if isinstance(document.data, dict):
         problems += check(document)
     if errors(problems):
@@ -221,7 +246,11 @@ def load_vocabularies(
     paths: CataloguePaths, shown: Path
 ) -> tuple[Vocabularies | None, list[Problem]]:
     """Read and check the vocabulary file; None when it cannot be used."""
-    document, problems = read_document(paths.vocabularies, display_path(paths.vocabularies, shown))
+    document, problems = read_document(
+        paths.vocabularies,
+        display_path(paths.vocabularies, shown),
+        DATA_FILE_LIMITS[paths.vocabularies.name],
+    )
     if document is None:
         return None, problems
     if not isinstance(document.data, dict):
@@ -229,6 +258,7 @@ def load_vocabularies(
         return None, problems
     problems += check_document(document, read_schema(paths.vocabulary_schema), {})
     problems += check_no_markup(document)
+    problems += check_urls(document)
     problems += check_unique_terms(document)
     problems += check_nearby_terms(document)
     if errors(problems):
@@ -242,8 +272,10 @@ def check_entry(
     """Shape first; the rules of meaning only run on data of the right shape."""
     problems = check_document(document, schema, vocabularies.labels())
     problems += check_no_markup(document)
+    problems += check_urls(document)
     if isinstance(document.data, dict):
         problems += check_file_name(document)
+        problems += check_name_letters(document)
         problems += check_age_range(document)
         problems += check_dates_not_in_future(document, today)
         problems += check_recognition(document)

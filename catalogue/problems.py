@@ -42,16 +42,22 @@ class Problem:
         return text
 
 
+def printable(text: str) -> str:
+    """Control characters escaped (`\\n`, `\\x1b`): a file name with a newline
+    must not forge a second message line, nor ANSI codes recolour a terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def display_path(path: Path, root: Path | None = None) -> str:
     """Show a path relative to `root` (or the working directory) when it lies inside it."""
     for base in (root, Path.cwd()):
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return printable(path.resolve().relative_to(base.resolve()).as_posix())
         except ValueError:
             continue
-    return path.as_posix()
+    return printable(path.as_posix())
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

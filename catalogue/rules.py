@@ -8,18 +8,23 @@ across all entries; vocabulary rules look at the vocabulary file.
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
-from catalogue.problems import Problem, quote
-from catalogue.slug import slugify
+from catalogue.problems import Problem, printable, quote
+from catalogue.schema import is_web_url
+from catalogue.slug import foreign_letters, skeleton, slugify
 from catalogue.sources import Document, FieldPath, format_path
 
 # A tag opening (`<b`, `</p`, `<!--`, `<?php`) or an HTML character reference.
-_HTML = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]|<!--|&#?[a-zA-Z0-9]+;")
-_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+# "< twaalf" is no tag to any browser, so a space after "<" is plain text.
+_HTML = re.compile(r"<[/!?]?[a-zA-Z]|<!--|&#?[a-zA-Z0-9]+;")
+#: Fields that hold a web address (the schema already demands http(s)://).
+URL_FIELDS = frozenset({"url", "website", "bron"})
 
 
 def walk_strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -41,7 +46,7 @@ def check_no_markup(document: Document) -> list[Problem]:
     """Text fields hold plain text: no HTML tags, character references or script URLs."""
     problems = []
     for path, text in walk_strings(document.data):
-        match = _HTML.search(text) or _SCRIPT_URL.search(text)
+        match = _HTML.search(text)
         if match:
             problems.append(
                 document.problem(
@@ -57,11 +62,110 @@ def check_no_markup(document: Document) -> list[Problem]:
     return problems
 
 
+_SCRIPTS = {"CYRILLIC": "Cyrillisch", "GREEK": "Grieks", "ARABIC": "Arabisch", "HEBREW": "Hebreeuws"}
+
+
+def check_name_letters(document: Document) -> list[Problem]:
+    """Names are written in Latin letters: a Cyrillic о in "Gоuden Mannen" looks
+    the same and makes another URL."""
+    data = document.data if isinstance(document.data, dict) else {}
+    names: list[tuple[FieldPath, Any]] = [(("naam",), data.get("naam"))]
+    former = data.get("eerdere_namen")
+    if isinstance(former, list):
+        names += [(("eerdere_namen", i), n) for i, n in enumerate(former)]
+    problems = []
+    for path, name in names:
+        if not isinstance(name, str):
+            continue
+        foreign = foreign_letters(name)
+        if foreign:
+            index, script = foreign[0]
+            problems.append(
+                document.problem(
+                    path,
+                    "foreign-letters",
+                    "naam bevat letters uit een ander schrift",
+                    expected="Latijnse letters (ook met accenten)",
+                    found=f"{quote(name[index])} op plaats {index + 1} "
+                    f"({_SCRIPTS.get(script, script.lower())})",
+                    hint="Typ de naam opnieuw; een letter uit een ander schrift lijkt "
+                    "hetzelfde maar maakt een ander adres.",
+                )
+            )
+    return problems
+
+
+def _url_problem(url: str) -> tuple[str, str] | None:
+    """Why a web address may not be cited, with a hint; None when it may."""
+    if "\\" in url:
+        return "backslash in het adres", "Gebruik alleen / in een webadres."
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port  # raises on a port that is not a number
+    except ValueError:
+        return "onleesbaar adres", "Kopieer het adres opnieuw uit de adresbalk."
+    if parts.scheme not in ("http", "https"):
+        return None  # the schema reports a missing http(s)://
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        return "gebruikersnaam of wachtwoord in het adres", "Haal het deel voor de @ weg."
+    if port is not None and port not in (80, 443):
+        return "ongebruikelijke poort", "Een openbare website heeft geen poortnummer nodig."
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        address = None
+    if address is not None:
+        if not address.is_global:
+            return "adres in een intern of gereserveerd netwerk", "Verwijs naar een openbare website."
+        return None
+    if "." not in host or host == "localhost" or host.endswith(_INTERNAL_SUFFIXES):
+        return "geen openbare hostnaam", "Verwijs naar een openbare website, zoals www.movisie.nl."
+    return None
+
+
+_INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home", ".corp", ".test", ".invalid")
+
+
+def check_urls(document: Document) -> list[Problem]:
+    """Web addresses point to a public website: http(s), a public host name, no
+    user info, backslashes or internal networks (a link is followed by visitors
+    and by the link checker)."""
+    problems = []
+    for path, text in walk_strings(document.data):
+        if not path or path[-1] not in URL_FIELDS or not is_web_url(text):
+            continue  # not a URL field, or the schema already reports it
+        reason = _url_problem(text)
+        if reason:
+            problems.append(
+                document.problem(
+                    path,
+                    "url-not-public",
+                    "webadres is niet openbaar of niet veilig",
+                    expected="een openbaar https://-adres",
+                    found=f"{quote(text[:120])} ({reason[0]})",
+                    hint=reason[1],
+                )
+            )
+    return problems
+
+
 def check_file_name(document: Document) -> list[Problem]:
     """The file is named after the slug of `naam`, so the slug (the URL) is predictable."""
     name = document.data.get("naam") if isinstance(document.data, dict) else None
-    if not isinstance(name, str) or not slugify(name):
-        return []
+    if not isinstance(name, str) or foreign_letters(name):
+        return []  # check_name_letters says what is wrong with the name itself
+    if not slugify(name):
+        return [
+            document.problem(
+                ("naam",),
+                "empty-slug",
+                "naam geeft geen bruikbaar webadres",
+                expected="een naam met minstens één letter of cijfer a-z, 0-9",
+                found=quote(name),
+                hint="Het adres van een interventie komt uit haar naam.",
+            )
+        ]
     expected = f"{slugify(name)}.yaml"
     if document.source.name == expected:
         return []
@@ -71,7 +175,7 @@ def check_file_name(document: Document) -> list[Problem]:
             "file-name",
             "bestandsnaam past niet bij de naam",
             expected=expected,
-            found=document.source.name,
+            found=printable(document.source.name),
             hint=f"Hernoem het bestand naar {expected} of pas 'naam' aan.",
         )
     ]
@@ -189,7 +293,8 @@ def check_recognition(document: Document) -> list[Problem]:
 
 
 def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
-    """No two entries share a slug, a name or a former name (ignoring case and accents)."""
+    """No two entries share a slug, a name or a former name (ignoring case,
+    accents, width and look-alike letters: names are compared by skeleton)."""
     seen: dict[str, tuple[Document, FieldPath]] = {}
     problems = []
     for document in documents:
@@ -200,9 +305,9 @@ def check_unique_names(documents: Sequence[Document]) -> list[Problem]:
             names += [(("eerdere_namen", i), n) for i, n in enumerate(former)]
         own: set[str] = set()
         for path, name in names:
-            if not isinstance(name, str) or not slugify(name):
+            if not isinstance(name, str) or not skeleton(name):
                 continue
-            key = slugify(name)
+            key = skeleton(name)
             if key in seen and key not in own:
                 other, other_path = seen[key]
                 line = other.where(other_path)[0]

@@ -36,7 +36,16 @@ class EntryExists(FileExistsError):
     """`catalogus new` never overwrites an existing entry."""
 
 
+#: The schema's longest name (naam: maxLength); a longer one would also make
+#: a file name longer than file systems allow.
+MAX_NAME_LENGTH = 120
+
+
 def entry_path(root: Path, name: str) -> Path:
+    if not name.strip() or not name.isprintable():
+        raise ValueError("de naam is leeg of bevat een regelovergang of stuurteken")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError(f"de naam is {len(name)} tekens lang; hoogstens {MAX_NAME_LENGTH}")
     slug = slugify(name)
     if not slug:
         raise ValueError(f"de naam {name!r} levert geen bruikbare slug op")

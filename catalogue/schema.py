@@ -298,7 +298,7 @@ class _Checker:
                 )
             )
         fmt = schema.get("format")
-        if fmt == "uri" and not _is_web_url(value):
+        if fmt == "uri" and not is_web_url(value):
             problems.append(
                 self.document.problem(
                     path,
@@ -418,7 +418,8 @@ def _field_hint(schema: dict[str, Any]) -> str:
 _WHITESPACE = re.compile(r"\s")
 
 
-def _is_web_url(text: str) -> bool:
+def is_web_url(text: str) -> bool:
+    """What `format: uri` accepts: http(s), a host name with a dot, no spaces."""
     if _WHITESPACE.search(text):
         return False
     try:

@@ -149,3 +149,234 @@ def json_string(text: str) -> str:
     import json
 
     return json.dumps(text)
+
+
+# -- no traceback, ever: each hostile file gives one message at its real place --
+
+FIXTURE_LINES = (Path(__file__).parent / "fixtures/proef-interventie.yaml").read_text("utf-8")
+
+
+def hostile(old: str, new: str) -> str:
+    assert old in FIXTURE_LINES
+    return FIXTURE_LINES.replace(old, new, 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+HOSTILE_FILES = {
+    "unknown tag": (hostile("naam: Proef Interventie", "naam: !foo x"), "yaml-tag", "naam:"),
+    "python tag": (
+        hostile("naam: Proef Interventie", "naam: !!python/name:os.system ''"),
+        "yaml-tag",
+        "naam:",
+    ),
+    "merge key": (
+        hostile("doelgroep:\n", "basis: &b {omschrijving: x}\ndoelgroep:\n  <<: *b\n"),
+        "yaml-tag",
+        "<<:",
+    ),
+    "int tag, no number": (hostile("jaar: 2024", "jaar: !!int abc"), "yaml-value", "jaar:"),
+    "bool tag, no boolean": (
+        hostile("jaar: 2024", "jaar: !!bool misschien"),
+        "yaml-value",
+        "jaar:",
+    ),
+    "5,000 unclosed [": (
+        hostile("naam: Proef Interventie", "naam: " + "[" * 5000),
+        "too-deep",
+        "naam:",
+    ),
+    "3,000 nested {": (
+        hostile("naam: Proef Interventie", "naam: " + "{a: " * 3000),
+        "too-deep",
+        "naam:",
+    ),
+    "NUL byte": (hostile("Deelnemers", "Deel\x00nemers"), "invisible-character", "claim:"),
+    "BEL byte": (hostile("Deelnemers", "Deel\x07nemers"), "invisible-character", "claim:"),
+    "ESC sequence": (hostile("Deelnemers", "Deel\x1b[31mnemers"), "invisible-character", "claim:"),
+    "right-to-left override": (
+        hostile("Deelnemers", "Deel\u202enemers"),
+        "invisible-character",
+        "claim:",
+    ),
+    "zero-width space in the name": (
+        hostile("naam: Proef Interventie", "naam: Proef\u200b Interventie"),
+        "invisible-character",
+        "naam:",
+    ),
+    "name of Cyrillic letters only": (
+        hostile("naam: Proef Interventie", "naam: Прооф"),
+        "foreign-letters",
+        "naam:",
+    ),
+    "one Cyrillic letter": (
+        hostile("naam: Proef Interventie", "naam: Prоef Interventie"),
+        "foreign-letters",
+        "naam:",
+    ),
+    "loopback URL": (
+        hostile("https://example.org/bron", "https://127.0.0.1/bron"),
+        "url-not-public",
+        "url:",
+    ),
+    "cloud metadata URL": (
+        hostile("https://example.org/bron", "http://169.254.169.254/latest"),
+        "url-not-public",
+        "url:",
+    ),
+    "private network URL": (
+        hostile("https://example.org/bron", "https://10.0.0.8/intranet"),
+        "url-not-public",
+        "url:",
+    ),
+    "user info in URL": (
+        hostile("https://example.org/bron", "https://user:pw@example.org/bron"),
+        "url-not-public",
+        "url:",
+    ),
+    "backslash in URL": (
+        hostile("https://example.org/bron", "'https://example.org\\@evil.example/'"),
+        "url-not-public",
+        "url:",
+    ),
+    "localhost URL": (
+        hostile("https://example.org/bron", "http://localhost/bron"),
+        "url",  # the schema's own rule: a host name without a dot
+        "url:",
+    ),
+    "internal host name": (
+        hostile("https://example.org/bron", "https://intranet.corp/bron"),
+        "url-not-public",
+        "url:",
+    ),
+    "name that gives no slug": (
+        hostile("naam: Proef Interventie", "naam: '***'"),
+        "empty-slug",
+        "naam:",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_FILES))
+def test_hostile_file_gives_one_clear_message_at_its_place(copy, case):
+    text, rule, needle = HOSTILE_FILES[case]
+    copy.write("proef-interventie.yaml", text)
+    catalogue, problems = copy.load()  # must not raise
+    assert catalogue.interventions == ()
+    found = [p for p in problems if p.severity == "fout"]
+    assert [p.rule for p in found] == [rule], [str(p) for p in found]
+    assert found[0].file == "interventies/proef-interventie.yaml"
+    assert found[0].line == line_of(text, needle), str(found[0])
+    assert "\x1b" not in str(found[0]) and "\x00" not in str(found[0])
+
+
+@pytest.mark.parametrize("name", ["proef\ninterventie.yaml", "proef\x1b[31m.yaml"])
+def test_file_names_are_printed_escaped(copy, name):
+    (copy.entries / "proef-interventie.yaml").rename(copy.entries / name)
+    _, problems = copy.load()
+    text = "\n".join(str(p) for p in problems)
+    assert text.count("\n") == len(problems) - 1  # one line per problem, no forged line
+    assert "\x1b" not in text
+    assert "proef\\ninterventie.yaml" in text or "proef\\x1b[31m.yaml" in text
+
+
+def test_symlinked_entry_files_are_refused(copy, tmp_path):
+    outside = tmp_path / "elders.yaml"
+    outside.write_text(FIXTURE_LINES.replace("Proef Interventie", "Elders"), "utf-8")
+    (copy.entries / "elders.yaml").symlink_to(outside)
+    catalogue, problems = copy.load()
+    assert [p.rule for p in problems if p.severity == "fout"] == ["symlink"]
+    assert [e.slug for e in catalogue.interventions] == ["proef-interventie"]
+
+
+def test_look_alike_names_count_as_the_same_name(copy):
+    from catalogue.slug import skeleton
+
+    # Cyrillic о, fullwidth letters and case all fold to one skeleton.
+    assert skeleton("Gоuden Mannen") == skeleton("Gouden Mannen") == skeleton("ＧＯＵＤＥＮ mannen")
+    assert skeleton("Gouden Mannen") != skeleton("Gouden Mannen 2")
+    copy.write(
+        "gouden-mannen.yaml", FIXTURE_LINES.replace("naam: Proef Interventie", "naam: Gouden Mannen")
+    )
+    copy.write(
+        "gouden-mannen-2.yaml",
+        FIXTURE_LINES.replace("naam: Proef Interventie", "naam: Gouden Mannen 2").replace(
+            "doelgroep:", "eerdere_namen:\n  - Gоuden Mannen\ndoelgroep:"
+        ),
+    )
+    catalogue, problems = copy.load()
+    rules = sorted(p.rule for p in problems if p.severity == "fout")
+    assert rules == ["duplicate-name", "foreign-letters"]
+    assert "gouden-mannen-2" not in {e.slug for e in catalogue.interventions}
+
+
+def test_a_large_valid_municipalities_file_has_its_own_limit(copy):
+    from catalogue.loader import DATA_FILE_LIMITS, MUNICIPALITIES_FILE
+    from catalogue.sources import ENTRY_LIMITS
+
+    limit = DATA_FILE_LIMITS[MUNICIPALITIES_FILE]
+    assert limit.max_bytes > 10 * ENTRY_LIMITS.max_bytes
+    assert limit.kind == "gemeenten.yaml"
+    source = (DATA_DIR / "gemeenten.yaml").read_text("utf-8")
+    big = source + "\n" * 0  # the real file grows to 114 kB+ with repeated comments
+    padding = "# " + "toelichting " * 20 + "\n"
+    while len(big.encode()) < 150_000:
+        big += padding
+    (copy.root / "gemeenten.yaml").write_text(big, "utf-8")
+    import shutil
+
+    shutil.copy(DATA_DIR / "gemeenten.schema.json", copy.root / "gemeenten.schema.json")
+    catalogue, problems = copy.load()
+    assert [p for p in problems if p.severity == "fout"] == []
+    assert catalogue.municipalities is not None
+
+
+# -- the command line never shows a traceback --------------------------------
+
+
+def cli(args: list[str], capsys) -> tuple[int, str, str]:
+    from catalogue.cli import main
+
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"versie":', "is geen geldige JSON (regel 1, kolom 11"),
+        ('{"foo": 1}', "is geen zoekindex van de catalogus"),
+        ("[1, 2]", "is geen zoekindex van de catalogus"),
+        ('{"index": {"version": "x"}, "documenten": {}, "velden": {}}', "is geen bruikbare lunr-index"),
+    ],
+)
+def test_search_on_a_broken_index_file_says_what_is_wrong(tmp_path, capsys, content, message):
+    index = tmp_path / "zoekindex.json"
+    index.write_text(content, "utf-8")
+    code, out, err = cli(["search", "jongeren", "--index", str(index)], capsys)
+    assert code == 2 and out == ""
+    assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [("a" * 330, "de naam is 330 tekens lang; hoogstens 120"), ("a\nb", "regelovergang")],
+)
+def test_new_refuses_long_or_multiline_names(copy, capsys, name, message):
+    code, _, err = cli(["--root", str(copy.root), "new", name], capsys)
+    assert code == 2 and message in err
+
+
+def test_schema_write_with_broken_vocabularies_changes_nothing(copy, capsys):
+    schema = copy.root / "interventie.schema.json"
+    before = schema.read_bytes()
+    words = copy.root / "vocabularies.yaml"
+    words.write_text(words.read_text("utf-8").replace("risicogroepen:", "risicogroepen: [", 1), "utf-8")
+    code, out, err = cli(["--root", str(copy.root), "schema", "--write"], capsys)
+    assert code == 1
+    assert "vocabularies.yaml:" in out and "ongeldige YAML" in out
+    assert "het schema is niet veranderd" in err
+    assert schema.read_bytes() == before
