@@ -11,7 +11,7 @@ imports MkDocs.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
@@ -21,6 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from catalogue import csp
 from catalogue.contributing import render_guide
 from catalogue.data_files import COMPUTED, copied_files, start_computing
 from catalogue.loader import load_catalogue
@@ -49,12 +50,23 @@ class BuildState:
     computed: Future[dict[str, str | bytes]]
     # their File objects, registered in on_files and filled in on_env
     computed_files: dict[str, File]
+    # inline-script hashes of every page, and the pages waiting for the policy
+    script_hashes: set[str] = field(default_factory=set)
+    written: list[Path] = field(default_factory=list)
 
 
 _state: BuildState | None = None
+#: `mkdocs serve` injects a live-reload script that changes on every build;
+#: no hash can allow it, so the policy is written by `build` only.
+_serving = False
 
 
 # -- Hooks ---------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -129,6 +141,28 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _with_csp_slot(output, Path(page.file.abs_dest_path))
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # Static templates such as 404.html are pages too.
+    return _with_csp_slot(output_content, Path(config.site_dir) / template_name)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Every page known: fill in one policy with the hashes of all inline scripts."""
+    state = _current()
+    if _serving:
+        log.info("Content-Security-Policy staat uit tijdens mkdocs serve (live reload)")
+        return
+    text = csp.policy(state.script_hashes)
+    for path in state.written:
+        if path.suffix == ".html" and path.is_file():
+            html = path.read_text(encoding="utf-8")
+            path.write_text(csp.finish(html, text), encoding="utf-8")
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _current()
     generated = state.html.get(page.file.src_uri)
@@ -138,6 +172,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 # -- Helpers -------------------------------------------------------------------
+
+
+def _with_csp_slot(html: str, destination: Path) -> str:
+    if _serving:
+        return html
+    state = _current()
+    state.script_hashes.update(csp.inline_script_hashes(html))
+    state.written.append(destination)
+    return csp.with_placeholder(html)
 
 
 def _current() -> BuildState:

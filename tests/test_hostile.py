@@ -80,7 +80,10 @@ def test_a_quote_in_a_description_cannot_add_an_attribute(hostile_site: Path, pa
     parsed = heads(hostile_site / page / "index.html")
     descriptions = [m for m in parsed.metas if m.get("name") == "description"]
     assert [m["content"] for m in descriptions] == [BREAKOUT]
-    assert not any("http-equiv" in m for m in parsed.metas)
+    # The only http-equiv is our own policy: no refresh, no second policy.
+    assert [m.get("http-equiv") for m in parsed.metas if "http-equiv" in m] == [
+        "Content-Security-Policy"
+    ]
 
 
 def test_a_title_is_text_not_markup(hostile_site: Path):
@@ -380,3 +383,50 @@ def test_schema_write_with_broken_vocabularies_changes_nothing(copy, capsys):
     assert "vocabularies.yaml:" in out and "ongeldige YAML" in out
     assert "het schema is niet veranderd" in err
     assert schema.read_bytes() == before
+
+
+# -- Content-Security-Policy ---------------------------------------------------
+
+
+def test_policy_allows_exactly_the_inline_scripts_by_hash():
+    import base64
+    import hashlib
+
+    from catalogue import csp
+
+    html = (
+        '<html><head><meta charset="utf-8"><script>var a = 1;</script>'
+        '<script id="__config" type="application/json">{"base": "."}</script>'
+        '<script src="x.js"></script></head><body><script type="module">b()</script></body></html>'
+    )
+    expected = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+        for body in ("var a = 1;", "b()")
+    }
+    assert csp.inline_script_hashes(html) == expected
+    page = csp.with_placeholder(html)
+    assert page.index(csp.PLACEHOLDER) == page.index('<meta charset="utf-8">') + len(
+        '<meta charset="utf-8">'
+    )
+    text = csp.policy(expected)
+    script_src = next(d for d in text.split("; ") if d.startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert all(h in script_src for h in expected)
+    final = csp.finish(page, text)
+    assert final.count("Content-Security-Policy") == 1 and "__WW_CSP__" not in final
+
+
+def test_every_built_page_carries_one_filled_in_policy(built_site):
+    from catalogue import csp
+
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    hashes: set[str] = set()
+    for path in pages:
+        html = path.read_text("utf-8")
+        assert html.count('http-equiv="Content-Security-Policy"') == 1, path
+        assert "__WW_CSP__" not in html, path
+        hashes |= csp.inline_script_hashes(html)
+    # One policy for the whole site: every inline script of every page is in it.
+    policy = (built_site / "index.html").read_text("utf-8")
+    assert all(h in policy for h in hashes)
