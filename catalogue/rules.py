@@ -77,6 +77,18 @@ def check_name_letters(document: Document) -> list[Problem]:
     for path, name in names:
         if not isinstance(name, str):
             continue
+        if "\n" in name.strip():
+            problems.append(
+                document.problem(
+                    path,
+                    "multi-line-name",
+                    "naam staat op meer dan één regel",
+                    expected="een naam op één regel",
+                    found=quote(name.strip().replace("\n", "\\n")[:80]),
+                    hint="Zet de naam zonder | of > op de regel van 'naam:'.",
+                )
+            )
+            continue
         foreign = foreign_letters(name)
         if foreign:
             index, script = foreign[0]

@@ -254,6 +254,11 @@ HOSTILE_FILES = {
         "url-not-public",
         "url:",
     ),
+    "name over two lines": (
+        hostile("naam: Proef Interventie", "naam: |\n  Proef\n  Interventie"),
+        "multi-line-name",
+        "naam:",
+    ),
     "name that gives no slug": (
         hostile("naam: Proef Interventie", "naam: '***'"),
         "empty-slug",
