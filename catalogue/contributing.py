@@ -74,8 +74,10 @@ def field_docs(schema: dict[str, Any]) -> list[FieldDoc]:
     return walk(schema, "")
 
 
-def render_guide(*, for_site: bool, root: Path = DATA_DIR) -> str:
-    """The guide as Markdown; links differ between the repository and the site."""
+def render_guide(*, for_site: bool, root: Path = DATA_DIR, propose_url: str | None = None) -> str:
+    """The guide as Markdown; links differ between the repository and the site.
+
+    `propose_url`: the issue form on the hosting platform, when the repository is set."""
     schema = read_schema(root / ENTRY_SCHEMA_FILE)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -87,5 +89,5 @@ def render_guide(*, for_site: bool, root: Path = DATA_DIR) -> str:
     )
     example = render_entry(root, "Naam van de interventie", date(2026, 1, 1))
     return env.get_template("bijdragen.md.j2").render(
-        for_site=for_site, fields=field_docs(schema), example=example
+        for_site=for_site, fields=field_docs(schema), example=example, propose_url=propose_url
     )

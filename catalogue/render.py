@@ -13,7 +13,7 @@ no text from YAML reaches the page unescaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
@@ -26,6 +26,7 @@ import yaml
 from catalogue import recognition, urls
 from catalogue.completeness import completeness, field_anchor
 from catalogue.model import Catalogue, Intervention, Municipality, Source, Term
+from catalogue.repository import RepoLinks
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "site"
 UNKNOWN = recognition.UNKNOWN
@@ -312,14 +313,25 @@ def entry_page(
     entry: Intervention,
     catalogue: Catalogue,
     *,
-    edit_url: str | None,
     env: jinja2.Environment,
+    repo: RepoLinks = RepoLinks(),
+    changed: date | None = None,
     rank: Callable[[Intervention, int], list[Intervention]] | None = None,
 ) -> GeneratedPage:
+    """`changed`: when git last changed the entry's file (None without history)."""
     page = urls.entry(entry.slug)
     others = (rank or related_index(catalogue))(entry, 4)
     body = env.get_template("entry.html.j2").render(
-        _context(catalogue, page, entry=entry, related=others, edit_url=edit_url)
+        _context(
+            catalogue,
+            page,
+            entry=entry,
+            related=others,
+            changed=changed,
+            edit_url=repo.edit(entry.source_file),
+            history_url=repo.history(entry.source_file) if changed else None,
+            report_url=repo.report(f"Interventie: {entry.naam}"),
+        )
     )
     return GeneratedPage(
         page, {"title": entry.naam, "description": entry.claim, "hide": ["toc"]}, body
@@ -403,17 +415,21 @@ def term_page(
     return GeneratedPage(page, meta, body)
 
 
-def generated_pages(catalogue: Catalogue, *, edit_base: str | None = None) -> list[GeneratedPage]:
-    """Every page the catalogue adds: one per entry and one per risk group and element."""
+def generated_pages(
+    catalogue: Catalogue,
+    *,
+    repo: RepoLinks = RepoLinks(),
+    changed: Mapping[str, date] | None = None,
+) -> list[GeneratedPage]:
+    """Every page the catalogue adds: one per entry and one per risk group and element.
+
+    `changed` maps an entry's `source_file` to its last change in git."""
     env = environment()
     rank = related_index(catalogue)  # built once for all entry pages
+    changed = changed or {}
     pages = [
         entry_page(
-            e,
-            catalogue,
-            env=env,
-            rank=rank,
-            edit_url=f"{edit_base}{e.source_file}" if edit_base else None,
+            e, catalogue, env=env, rank=rank, repo=repo, changed=changed.get(e.source_file)
         )
         for e in catalogue.interventions
     ]

@@ -34,6 +34,7 @@ from catalogue.render import (
     expand_markers,
     generated_pages,
 )
+from catalogue.repository import RepoLinks, change_dates
 
 log = get_plugin_logger("catalogus")
 
@@ -94,8 +95,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = _current()
-    edit_base = config.extra.get("catalogus_bewerk_url") or None
-    for page in generated_pages(state.catalogue, edit_base=edit_base):
+    repo = repo_links(config)
+    changed = change_dates(state.project, "catalogue/interventies")
+    for page in generated_pages(state.catalogue, repo=repo, changed=changed):
         state.html[page.src_uri] = page.html
         files.append(
             File.generated(
@@ -107,7 +109,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         File.generated(
             config,
             "bijdragen/index.md",
-            content=render_guide(for_site=True, root=state.project / "catalogue"),
+            content=render_guide(
+                for_site=True, root=state.project / "catalogue", propose_url=repo.propose()
+            ),
         )
     )
     for src_uri, path in copied_files(state.catalogue, state.project).items():
@@ -172,6 +176,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 # -- Helpers -------------------------------------------------------------------
+
+
+def repo_links(config: MkDocsConfig) -> RepoLinks:
+    return RepoLinks.from_setting(
+        config.extra.get("catalogus_repo_url"), config.extra.get("catalogus_branch")
+    )
 
 
 def _with_csp_slot(html: str, destination: Path) -> str:

@@ -50,12 +50,32 @@ def test_unknown_fields_render_as_onbekend(copy):
         assert f'<dt>{label}</dt><dd><span class="ww-unknown">onbekend</span>' in page.html
 
 
-def test_edit_link_uses_configured_base(copy):
+def test_repository_setting_drives_edit_history_and_report_links(copy):
+    from datetime import date
+
+    from catalogue.repository import RepoLinks
+
     catalogue, _ = copy.load()
-    pages = generated_pages(catalogue, edit_base="https://git.example/edit/main/")
-    entry = next(p for p in pages if p.url == "interventies/proef-interventie/")
-    assert 'href="https://git.example/edit/main/interventies/proef-interventie.yaml"' in entry.html
-    assert ">Wijzig deze interventie</a>" in entry.html
+    entry = catalogue.interventions[0]
+    pages = generated_pages(
+        catalogue,
+        repo=RepoLinks.from_setting("https://git.example/org/repo/"),
+        changed={entry.source_file: date(2026, 5, 4)},
+    )
+    html = next(p for p in pages if p.url == "interventies/proef-interventie/").html
+    path = entry.source_file
+    assert f'href="https://git.example/org/repo/edit/main/{path}"' in html
+    assert f'href="https://git.example/org/repo/commits/main/{path}"' in html
+    assert "Laatst gewijzigd: <time datetime=\"2026-05-04\">4 mei 2026</time>" in html
+    assert 'href="https://git.example/org/repo/issues/new?title=Interventie%3A%20Proef%20Interventie"' in html
+
+
+def test_without_repository_or_history_no_dead_links(copy):
+    catalogue, _ = copy.load()
+    html = next(p for p in generated_pages(catalogue) if p.url == "interventies/proef-interventie/").html
+    assert "Laatst gewijzigd" not in html
+    assert "/edit/" not in html and "/commits/" not in html and "issues/new" not in html
+    assert 'href="../../bijdragen/"' in html  # the way to propose a change instead
 
 
 def test_related_ranks_by_shared_elements_then_groups(copy):
