@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1:8000
 # Material 9.7+ prints an "MkDocs 2.0" banner on every run unless told not to.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build validate test test-fast chromium lint bench clean
+.PHONY: install serve build validate check-links test test-fast chromium lint bench clean
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ build: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/catalogus validate
+
+# Every cited web address, checked over the network (weekly in CI).
+check-links: $(STAMP)
+	$(BIN)/catalogus check-links
 
 # Browser tests need Debian's chromium; install it when missing (as root).
 chromium:

@@ -103,6 +103,24 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--write", action="store_true", help="schrijf CONTRIBUTING.md opnieuw")
     guide.set_defaults(handler=run_contributing)
 
+    links = commands.add_parser(
+        "check-links",
+        help="controleer of de webadressen in de catalogus nog werken",
+        description="Controleer elk webadres in de items, de woordenlijsten, gemeenten.yaml "
+        "en verbetertool.yaml (of alleen in de gegeven bestanden). Eén regel per probleem als "
+        "pad:regel:kolom: adres: wat er gebeurde; een doorverwijzing is een waarschuwing. "
+        "Exitcode 1 als een adres dood is.",
+    )
+    links.add_argument("files", nargs="*", type=Path, metavar="BESTAND")
+    links.add_argument("--json", action="store_true", help="uitvoer als JSON, voor scripts")
+    links.add_argument(
+        "--timeout", type=float, default=10.0, help="seconden per verzoek (standaard 10)"
+    )
+    links.add_argument(
+        "--gelijktijdig", type=int, default=8, help="verzoeken tegelijk (standaard 8)"
+    )
+    links.set_defaults(handler=run_check_links)
+
     schema = commands.add_parser(
         "schema",
         help="houd de termen in het JSON-schema gelijk met vocabularies.yaml",
@@ -221,6 +239,60 @@ def read_search_index(path: Path) -> tuple[dict, str]:
     except Exception as error:  # lunr.py raises bare KeyErrors and TypeErrors on foreign data
         return {}, f"is geen bruikbare lunr-index ({type(error).__name__})"
     return asset, ""
+
+
+def run_check_links(args: argparse.Namespace) -> int:
+    from catalogue.links import check_all, citations, report_lines
+
+    missing = [f for f in args.files if not f.is_file()]
+    for path in missing:
+        print(f"{display_path(path)}: bestand bestaat niet", file=sys.stderr)
+    if missing:
+        return EXIT_USAGE
+    cited = citations(args.root, args.files or None, Path.cwd())
+    on_terminal = sys.stderr.isatty() and not args.json
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total} adressen gecontroleerd", end="", file=sys.stderr, flush=True)
+
+    results = check_all(
+        cited,
+        timeout=args.timeout,
+        concurrency=args.gelijktijdig,
+        progress=progress if on_terminal else None,
+    )
+    if on_terminal:
+        print(file=sys.stderr)
+    dead = sum(1 for c in cited if results[c.url].dead)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "bestand": c.file,
+                        "regel": c.line,
+                        "kolom": c.column,
+                        "url": c.url,
+                        "status": results[c.url].status,
+                        "dood": results[c.url].dead,
+                        "wat": results[c.url].what,
+                        "nieuw_adres": results[c.url].location,
+                    }
+                    for c in cited
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for line in report_lines(cited, results):
+            print(line)
+    print(
+        f"{len(results)} adressen gecontroleerd ({len(cited)} vermeldingen); "
+        f"{dead} {'vermelding' if dead == 1 else 'vermeldingen'} met een dode link.",
+        file=sys.stderr,
+    )
+    return EXIT_PROBLEMS if dead else EXIT_OK
 
 
 def run_contributing(args: argparse.Namespace) -> int:

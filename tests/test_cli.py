@@ -218,3 +218,28 @@ def test_repository_files_for_the_hosting_platform():
     assert {"naam", "eigenaar", "website", "doelgroep", "bronnen"} <= ids
     hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert all(repo["rev"][:1] in "v0123456789" for repo in hooks["repos"] if "rev" in repo)
+
+
+def test_publishing_build_sets_the_real_address_and_full_history():
+    workflow = yaml.safe_load((REPO / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    build = next(
+        s for s in reversed(steps[:upload]) if s.get("run") == "make build"
+    )  # the build whose site/ is uploaded
+    assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert "github.repository" in build["env"]["CATALOGUS_REPO_URL"]
+    assert any(s.get("id") == "pages" and "configure-pages" in s.get("uses", "") for s in steps)
+
+
+def test_weekly_link_check_runs_the_make_target():
+    workflow = yaml.safe_load((REPO / ".github/workflows/links.yml").read_text(encoding="utf-8"))
+    assert "schedule" in workflow[True] or "schedule" in workflow.get("on", {})
+    runs = " ".join(s.get("run", "") for s in workflow["jobs"]["links"]["steps"])
+    assert "make check-links" in runs and "gh issue create" in runs
+    uses = [s["uses"] for s in workflow["jobs"]["links"]["steps"] if "uses" in s]
+    assert all("@v" in u for u in uses)  # actions pinned by version
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "check-links:" in makefile and "catalogus check-links" in makefile
