@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment
@@ -35,6 +36,7 @@ from catalogue.render import (
     generated_pages,
 )
 from catalogue.repository import RepoLinks, change_dates
+from catalogue.summary import summary
 
 log = get_plugin_logger("catalogus")
 
@@ -89,7 +91,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         computed=start_computing(catalogue, config.site_url or ""),
         computed_files={},
     )
-    log.info("%d interventies geladen", len(catalogue.interventions))
+    for line in summary(catalogue, date.today()):
+        log.info(line)
     return config
 
 

@@ -213,3 +213,17 @@ def test_step_nine_flags_thin_risk_groups_and_links_to_what_comes_closest(copy):
     assert 'href="../../risicogroepen/75-plussers/#dichtbij"' in item
     empty = html.split("?risicogroep=dak-en-thuislozen", 1)[1].split("</li>", 1)[0]
     assert "Nog geen aanbod" in empty
+
+
+def test_build_summary_names_counts_gaps_stale_and_thin_entries(copy):
+    from catalogue.summary import summary
+
+    catalogue = loaded(copy)  # the fixture: checked 2024-05-01, almost nothing known
+    lines = summary(catalogue, date(2026, 11, 23))
+    assert lines[0] == "1 interventies"
+    assert "75-plussers 1" in lines[1] and "Dak- en thuislozen 0" in lines[1]
+    assert any(l.startswith("zonder interventie (risicogroep):") and "Dak- en thuislozen" in l for l in lines)
+    assert "langer dan twee jaar niet gecontroleerd: 1 (proef-interventie)" in lines
+    assert any(l.endswith("bekend: 1 (proef-interventie)") for l in lines)
+    assert summary(catalogue, date(2025, 1, 1))[-2] == "langer dan twee jaar niet gecontroleerd: 0"
+
