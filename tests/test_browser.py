@@ -34,6 +34,9 @@ PAGES = [
     "/gemeenten/?soort=publiekscampagne",
     "/verbetertool/",
     "/bijdragen/",
+    "/toegankelijkheid/",
+    "/privacy/",
+    "/404.html",
 ]
 
 
