@@ -11,19 +11,22 @@ Free of MkDocs: the hook maps the (site path, content) pairs onto its files.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+from datetime import date
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from catalogue import urls
 from catalogue.export import to_csv, to_json
+from catalogue.keuzehulp import guide_data
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
 from catalogue.search import browser_assets, build_index, dump_index
 
 Content = str | bytes
 #: Files the worker computes; the others are read from disk by the caller.
-COMPUTED = (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX)
+COMPUTED = (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX, urls.GUIDE_DATA)
 
 
 def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
@@ -32,7 +35,16 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
         urls.JSON_EXPORT: to_json(catalogue, site_url),
         urls.CSV_EXPORT: to_csv(catalogue, site_url),
         urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
+        urls.GUIDE_DATA: dump_guide(catalogue),
     }
+
+
+def dump_guide(catalogue: Catalogue) -> str:
+    """The keuzehulp's data document; an empty one when there is no keuzehulp.yaml."""
+    if catalogue.guide is None:
+        return "{}"
+    data = guide_data(catalogue, catalogue.guide, date.today())
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def copied_files(catalogue: Catalogue, project: Path) -> dict[str, Path]:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from catalogue import DATA_DIR
+from catalogue.keuzehulp import check_guide
 from catalogue.model import (
     Catalogue,
     Intervention,
@@ -52,14 +53,22 @@ MUNICIPALITIES_SCHEMA_FILE = "gemeenten.schema.json"
 #: Schemas whose term lists are written from vocabularies.yaml.
 IMPROVEMENT_TOOL_FILE = "verbetertool.yaml"
 IMPROVEMENT_TOOL_SCHEMA_FILE = "verbetertool.schema.json"
+GUIDE_FILE = "keuzehulp.yaml"
+GUIDE_SCHEMA_FILE = "keuzehulp.schema.json"
 #: Size limits of the single data files, above what their schemas allow
 #: (gemeenten.schema.json: 500 municipalities of up to 40 activities).
 DATA_FILE_LIMITS = {
     VOCABULARY_FILE: FileLimits("de woordenlijsten", 1_000_000, 50_000),
     MUNICIPALITIES_FILE: FileLimits("gemeenten.yaml", 12_000_000, 200_000),
     IMPROVEMENT_TOOL_FILE: FileLimits("verbetertool.yaml", 1_000_000, 20_000),
+    GUIDE_FILE: FileLimits("keuzehulp.yaml", 1_000_000, 20_000),
 }
-SYNCED_SCHEMAS = (ENTRY_SCHEMA_FILE, MUNICIPALITIES_SCHEMA_FILE, IMPROVEMENT_TOOL_SCHEMA_FILE)
+SYNCED_SCHEMAS = (
+    ENTRY_SCHEMA_FILE,
+    MUNICIPALITIES_SCHEMA_FILE,
+    IMPROVEMENT_TOOL_SCHEMA_FILE,
+    GUIDE_SCHEMA_FILE,
+)
 ENTRY_DIR = "interventies"
 ENTRY_SUFFIX = ".yaml"
 
@@ -197,7 +206,16 @@ def load_catalogue(
         build=build_improvement_tool,
     )
     problems += more
-    return Catalogue(vocabularies, interventions, municipalities, tool), problems
+    guide, more = load_data_file(
+        paths.root / GUIDE_FILE,
+        schemas.get(GUIDE_SCHEMA_FILE),
+        vocabularies,
+        shown,
+        check=lambda document: check_guide(document, vocabularies),
+        build=lambda data, _: data,
+    )
+    problems += more
+    return Catalogue(vocabularies, interventions, municipalities, tool, guide), problems
 
 
 def load_data_file(

@@ -232,6 +232,8 @@ class Catalogue:
     interventions: tuple[Intervention, ...]
     municipalities: Municipalities | None = None
     improvement_tool: ImprovementTool | None = None
+    #: keuzehulp.yaml as checked data; `catalogue.keuzehulp` ranks with it.
+    guide: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
 
     def by_slug(self, slug: str) -> Intervention:
         for intervention in self.interventions:

@@ -25,6 +25,8 @@ import yaml
 
 from catalogue import recognition, urls
 from catalogue.completeness import completeness, field_anchor
+from catalogue.keuzehulp import SHOWN as GUIDE_SHOWN
+from catalogue.keuzehulp import guide_data
 from catalogue.model import Catalogue, Intervention, Municipality, Source, Term
 from catalogue.repository import RepoLinks
 
@@ -454,6 +456,7 @@ MARKERS: dict[str, str] = {
     "vergelijk": "vergelijk.html.j2",
     "erkenning": "erkenning.html.j2",
     "risicogroepen-aanbod": "risicogroepen_aanbod.html.j2",
+    "keuzehulp": "keuzehulp.html.j2",
 }
 
 
@@ -547,6 +550,17 @@ def render_marker(
         )
     if name == "vergelijk":
         return env.get_template(MARKERS[name]).render(_context(catalogue, page))
+    if name == "keuzehulp":
+        if catalogue.guide is None:
+            raise UnknownMarker("<!-- catalogus:keuzehulp --> vraagt om catalogue/keuzehulp.yaml")
+        return env.get_template(MARKERS[name]).render(
+            _context(
+                catalogue,
+                page,
+                guide=guide_data(catalogue, catalogue.guide, date.today()),
+                shown=GUIDE_SHOWN,
+            )
+        )
     if name == "erkenning":
         return env.get_template(MARKERS[name]).render(
             _context(catalogue, page, statuses=recognition.statuses(catalogue.vocabularies))

@@ -18,6 +18,9 @@ JSON_EXPORT = "catalogus.json"
 CSV_EXPORT = "catalogus.csv"
 SCHEMA = "schema/interventie.schema.json"
 SEARCH_INDEX = "catalogus-zoekindex.json"
+#: Questions, rules and the interventions' properties for the keuzehulp page.
+GUIDE_DATA = "keuzehulp.json"
+GUIDE = "keuzehulp/"
 SEARCH_SCRIPTS = (
     "assets/javascripts/lunr/lunr.js",
     "assets/javascripts/lunr/lunr.stemmer.support.js",

@@ -35,6 +35,8 @@ PAGES = [
     "/verbetertool/",
     "/bijdragen/",
     "/toegankelijkheid/",
+    "/keuzehulp/",
+    "/keuzehulp/?voor=75-plussers&vorm=emotioneel&ernst=ernstig&werkvorm=individueel",
     "/privacy/",
     "/404.html",
 ]

@@ -288,7 +288,9 @@ def test_search_by_keyboard_only(light_page, site_url):
     open_overview(page, site_url)
     page.get_by_label("Zoek in de catalogus").focus()
     page.keyboard.type("gesprek")
-    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'gesprek'")
+    # A function, not a bare expression: Playwright evaluates bare strings with
+    # eval, which the site's Content-Security-Policy forbids.
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'gesprek'")
     assert "Het Betekenisvol Gesprek" in visible_cards(page)
     page.keyboard.press("Enter")  # must not submit or reload
     assert "q=gesprek" in page.url

@@ -109,7 +109,9 @@ def test_export_clear_import_gives_the_same_answers(tool_page, site_url, tmp_pat
     page.click("[data-clear-all]")
     assert progress(page) == "0 van 22 beantwoord"
     page.set_input_files("[data-import]", str(saved))
-    page.wait_for_function("document.querySelector('[data-progress]').textContent.startsWith('2 ')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-progress]').textContent.startsWith('2 ')"
+    )
     assert page.is_checked("#i-1-2-4") and page.is_checked("#i-3-12-7")
     assert page.input_value("#plan-3") == "Meer gelijkwaardig werken."
 

@@ -27,6 +27,10 @@
     return text ? text.split(" ").filter(Boolean) : [];
   }
 
+  /* Keys from the URL, data attributes and the search index: no prototype. */
+  var map = window.WatWerkt.map;
+  var has = window.WatWerkt.has;
+
   function intersects(have, wanted) {
     for (var i = 0; i < have.length; i++) {
       if (wanted.indexOf(have[i]) !== -1) return true;
@@ -49,7 +53,7 @@
       params.getAll(facet).forEach(function (raw) {
         raw.split(",").forEach(function (value) {
           value = value.trim();
-          if (known[facet][value] && state[facet].indexOf(value) === -1) {
+          if (has(known[facet], value) && state[facet].indexOf(value) === -1) {
             state[facet].push(value);
           }
         });
@@ -139,15 +143,15 @@
     /* Built once per page: each card's values, and the inputs and count
      * elements per facet value. */
     var values = cards.map(function (card) {
-      var own = {};
+      var own = map();
       FACETS.forEach(function (facet) { own[facet] = words(card.getAttribute("data-" + facet)); });
       return own;
     });
-    var inputs = {};
-    var counts = {};
+    var inputs = map();
+    var counts = map();
     FACETS.forEach(function (facet) {
-      inputs[facet] = {};
-      counts[facet] = {};
+      inputs[facet] = map();
+      counts[facet] = map();
       form.querySelectorAll('input[name="' + facet + '"]').forEach(function (box) {
         inputs[facet][box.value] = box;
         counts[facet][box.value] = box.parentNode.querySelector("[data-count]");
@@ -162,7 +166,7 @@
     var order = cards.map(function (card, i) { return i; });  // display order
     var notes = cards.map(function () { return null; });
     var search = { q: "", hits: null, order: "" };  // hits: slug -> {rank, fields}
-    var fieldLabels = {};
+    var fieldLabels = map();
 
     /* Sort keys per card, read once: catalogue (name) order, recognition
      * rank (0 = strongest) and the date last checked (ISO, newest first). */
@@ -205,7 +209,7 @@
       if (notes[i].hidden !== !hit) notes[i].hidden = !hit;
       if (hit) {
         var text = "Gevonden in: " + hit.fields.map(function (field) {
-          return fieldLabels[field] || field;
+          return has(fieldLabels, field) ? fieldLabels[field] : field;
         }).join(", ");
         if (notes[i].textContent !== text) notes[i].textContent = text;
       }
@@ -284,8 +288,8 @@
         lastKey = key;
       }
       var activeFacets = FACETS.filter(function (facet) { return state[facet].length; });
-      var tally = {};
-      FACETS.forEach(function (facet) { tally[facet] = {}; });
+      var tally = map();
+      FACETS.forEach(function (facet) { tally[facet] = map(); });
       var shown = 0;
       for (var i = 0; i < total; i++) {
         /* A card outside the search results fails everywhere: it counts
@@ -370,7 +374,7 @@
             }
             search.hits = null;
           } else {
-            search.hits = {};
+            search.hits = map();
             window.CatalogusZoeken.search(loaded.index, text, window.lunr)
               .forEach(function (hit, rank) {
                 search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields };
@@ -401,11 +405,11 @@
       input.focus();
     }
 
-    var known = {};
+    var known = map();
     FACETS.forEach(function (facet) { known[facet] = inputs[facet]; });
     var initial = readQuery(window.location.search, known, FACETS);
     if (sortSelect) {
-      if (sortKeys[initial.sort]) sortSelect.value = initial.sort;
+      if (has(sortKeys, initial.sort)) sortSelect.value = initial.sort;
       sortSelect.addEventListener("change", apply);
       sortBox.hidden = false;
     }

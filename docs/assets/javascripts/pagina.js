@@ -1,6 +1,6 @@
 /* Shared by the site's page scripts (loaded first): run a setup on every page,
- * including each page swap of Material's instant navigation, and build small
- * DOM nodes with text (never HTML).
+ * including each page swap of Material's instant navigation, build small
+ * DOM nodes with text (never HTML), and keep outside keys off prototypes.
  */
 (function () {
   "use strict";
@@ -22,5 +22,16 @@
     return node;
   }
 
-  window.WatWerkt = { onPage: onPage, el: el };
+  /* State read from outside the page (URL, storage, files, data attributes)
+   * goes into maps without a prototype and is looked up by own keys only, so
+   * that "__proto__" or "constructor" is just an unknown key. */
+  function map() {
+    return Object.create(null);
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  window.WatWerkt = { onPage: onPage, el: el, map: map, has: has };
 })();

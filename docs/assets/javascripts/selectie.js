@@ -8,13 +8,31 @@
   var STORE = "wat-werkt-tegen-eenzaamheid:selectie";
   var MAX = 12;
 
+  /* Set when the stored selection could not be read; the comparison says so once. */
+  var damaged = false;
+
   function load() {
+    var raw = null;
     try {
-      var value = JSON.parse(window.localStorage.getItem(STORE) || "[]");
-      return Array.isArray(value) ? value.filter(function (s) { return typeof s === "string"; }) : [];
-    } catch (error) {
+      raw = window.localStorage.getItem(STORE);
+    } catch (error) { /* storage is off: an empty selection */ }
+    if (raw === null) return [];
+    var value = null;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) { /* handled below */ }
+    if (!Array.isArray(value)) {
+      damaged = true;
+      store([]);
       return [];
     }
+    return value.filter(function (s) { return typeof s === "string"; });
+  }
+
+  function damageNotice() {
+    if (!damaged) return "";
+    damaged = false;
+    return "Je opgeslagen selectie was beschadigd en is leeggemaakt. ";
   }
 
   function store(slugs) {
@@ -134,15 +152,20 @@
     var wanted = fromUrl !== null ? fromUrl : load();
     fetch(root.getAttribute("data-source")).then(function (response) { return response.json(); })
       .then(function (data) {
-        var bySlug = {};
+        /* Slugs come from the URL and storage: unknown ones, "__proto__" too, are skipped. */
+        var bySlug = window.WatWerkt.map();
         data.interventies.forEach(function (e) { bySlug[e.slug] = e; });
-        var chosen = wanted.filter(function (slug, i) { return bySlug[slug] && wanted.indexOf(slug) === i; })
+        var chosen = wanted.filter(function (slug, i) {
+          return window.WatWerkt.has(bySlug, slug) && wanted.indexOf(slug) === i;
+        })
           .map(function (slug) { return bySlug[slug]; });
         /* A link from someone else shows their selection; our own stays editable. */
         var shared = fromUrl !== null && fromUrl.join(",") !== load().join(",");
         draw(root, chosen, shared);
       })
-      .catch(function () { status.textContent = "De gegevens konden niet worden geladen."; });
+      .catch(function () {
+        status.textContent = damageNotice() + "De gegevens konden niet worden geladen.";
+      });
   }
 
   function draw(root, chosen, shared) {
@@ -156,12 +179,13 @@
     }
     root.querySelector("[data-print-date]").textContent = new Date().toLocaleDateString(
       "nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    var notice = damageNotice();
     if (!chosen.length) {
-      status.textContent = "Je selectie is leeg. Kies interventies in het overzicht met de knop \u2018Vergelijk\u2019.";
+      status.textContent = notice + "Je selectie is leeg. Kies interventies in het overzicht met de knop \u2018Vergelijk\u2019.";
       actions.hidden = true;
       return;
     }
-    status.textContent = chosen.length + (chosen.length === 1 ? " interventie" : " interventies") +
+    status.textContent = notice + chosen.length + (chosen.length === 1 ? " interventie" : " interventies") +
       " naast elkaar" + (shared ? " (uit een gedeelde link)" : "") + ".";
     actions.hidden = false;
     var adopt = root.querySelector("[data-adopt]");

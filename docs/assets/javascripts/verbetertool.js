@@ -21,6 +21,13 @@
   }
 
   var element = window.WatWerkt.el;
+  /* Keys from storage, files and data attributes: no prototype, own keys only. */
+  var map = window.WatWerkt.map;
+  var has = window.WatWerkt.has;
+
+  function isMap(value) {
+    return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+  }
 
   function formatNumber(value) {
     return value.toFixed(1).replace(".", ",");
@@ -45,13 +52,13 @@
         tips: node.querySelector("[data-tips] dl"),
       };
     });
-    var byKey = {};
+    var byKey = map();
     items.forEach(function (item) { byKey[item.key] = item; });
     var plans = Array.prototype.slice.call(root.querySelectorAll("[data-plan]"));
     var planThemes = plans.map(function (plan) { return plan.getAttribute("data-plan"); });
 
     function readForm() {
-      var state = { versie: VERSION, antwoorden: {}, plannen: {} };
+      var state = { versie: VERSION, antwoorden: map(), plannen: map() };
       items.forEach(function (item) {
         if (item.kind === "score") {
           var checked = item.node.querySelector("input:checked");
@@ -67,9 +74,11 @@
       return state;
     }
 
+    /* Only with a state that passed validate(). */
     function writeForm(state) {
       form.reset();
       Object.keys(state.antwoorden).forEach(function (key) {
+        if (!has(byKey, key)) return;
         var item = byKey[key];
         var value = state.antwoorden[key];
         if (item.kind === "score") {
@@ -79,19 +88,20 @@
         }
       });
       plans.forEach(function (plan) {
-        plan.value = state.plannen[plan.getAttribute("data-plan")] || "";
+        var theme = plan.getAttribute("data-plan");
+        plan.value = has(state.plannen, theme) ? state.plannen[theme] : "";
       });
     }
 
     /* Everything a file or storage may hold, checked before it touches the form. */
     function validate(data) {
-      if (!data || typeof data !== "object" || Array.isArray(data)) return "het is geen JSON-object";
-      if (data.versie !== VERSION) return "de versie is niet " + VERSION;
-      if (!data.antwoorden || typeof data.antwoorden !== "object") return "'antwoorden' ontbreekt";
-      if (!data.plannen || typeof data.plannen !== "object") return "'plannen' ontbreekt";
+      if (!isMap(data)) return "het is geen JSON-object";
+      if (!has(data, "versie") || data.versie !== VERSION) return "de versie is niet " + VERSION;
+      if (!has(data, "antwoorden") || !isMap(data.antwoorden)) return "'antwoorden' ontbreekt";
+      if (!has(data, "plannen") || !isMap(data.plannen)) return "'plannen' ontbreekt";
       var keys = Object.keys(data.antwoorden);
       for (var i = 0; i < keys.length; i++) {
-        var item = byKey[keys[i]];
+        var item = has(byKey, keys[i]) ? byKey[keys[i]] : null;
         var value = data.antwoorden[keys[i]];
         if (!item) return "onbekend onderdeel '" + keys[i] + "'";
         if (typeof value !== "string") return "antwoord op " + keys[i] + " is geen tekst";
@@ -111,6 +121,17 @@
         }
       }
       return "";
+    }
+
+    /* A stored or imported text: its data, or the problem that keeps it out. */
+    function check(text) {
+      var data;
+      try {
+        data = JSON.parse(text);
+      } catch (error) {
+        return { data: null, problem: "het is geen geldige JSON" };
+      }
+      return { data: data, problem: validate(data) };
     }
 
     function save(state) {
@@ -288,20 +309,24 @@
       event.target.value = "";
       if (!file) return;
       var reader = new FileReader();
+      reader.onerror = function () {
+        say("Dit bestand kan niet worden gelezen. Je huidige antwoorden zijn niet veranderd.");
+      };
       reader.onload = function () {
-        var data;
-        try {
-          data = JSON.parse(String(reader.result));
-        } catch (error) {
-          data = null;
-        }
-        var problem = data === null ? "het is geen geldige JSON" : validate(data);
-        if (problem) {
-          say("Dit bestand kan niet worden geopend: " + problem +
+        var result = check(String(reader.result));
+        if (result.problem) {
+          say("Dit bestand kan niet worden geopend: " + result.problem +
               ". Je huidige antwoorden zijn niet veranderd.");
           return;
         }
-        writeForm({ versie: VERSION, antwoorden: data.antwoorden, plannen: data.plannen });
+        /* Answers on screen are replaced only with the user's consent. */
+        var current = readForm();
+        if ((Object.keys(current.antwoorden).length || Object.keys(current.plannen).length) &&
+            !window.confirm("De antwoorden uit " + file.name + " vervangen je huidige antwoorden. Doorgaan?")) {
+          say("Er is niets geopend uit " + file.name + ". Je huidige antwoorden zijn niet veranderd.");
+          return;
+        }
+        writeForm(result.data);
         save(updateCounts());
         if (!summary.hidden) renderSummary();
         say("Antwoorden geopend uit " + file.name + ".");
@@ -320,14 +345,21 @@
       say("Alle antwoorden zijn gewist.");
     }
 
-    /* Restore what this browser kept, if it is still valid. */
-    var stored = null;
+    /* Restore what this browser kept, if it is still valid. What cannot be
+     * read is left in storage until the user changes an answer. */
+    var raw = null;
     try {
-      stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-    } catch (error) {
-      stored = null;
+      raw = window.localStorage.getItem(STORAGE_KEY);
+    } catch (error) { /* storage is off: save() says so on the first change */ }
+    if (raw !== null) {
+      var stored = check(raw);
+      if (stored.problem) {
+        say("Eerder bewaarde antwoorden konden niet worden gelezen (" + stored.problem +
+            "); ze zijn niet geladen.");
+      } else {
+        writeForm(stored.data);
+      }
     }
-    if (stored && !validate(stored)) writeForm(stored);
     updateCounts();
 
     form.addEventListener("input", onInput);
