@@ -42,9 +42,11 @@ def guide_data(catalogue: Catalogue, raw: Mapping[str, Any], today: date) -> dic
         options = []
         if question.get("opties_uit"):
             only = question.get("alleen")
+            short = question.get("korte_uitleg") or {}
             for term in vocab[question["opties_uit"]]:
                 if only is None or term.id in only:
-                    options.append({"id": term.id, "label": term.label, "uitleg": term.beschrijving})
+                    explain = short.get(term.id, term.beschrijving)
+                    options.append({"id": term.id, "label": term.label, "uitleg": explain})
         options += [dict(o) for o in question.get("opties") or []]
         options += [dict(o) for o in question.get("extra_opties") or []]
         questions.append(
@@ -239,6 +241,12 @@ def check_guide(document: Document, vocabularies: Vocabularies) -> list[Problem]
         if source in vocabularies.by_name:
             own |= set(vocabularies[source].ids())
         options[qid] = own
+        short = question.get("korte_uitleg")
+        for key in short if isinstance(short, dict) else {}:
+            if source in vocabularies.by_name and key not in vocabularies[source].ids():
+                index = next(i for i, q in enumerate(data["vragen"]) if q is question)
+                problem(("vragen", index, "korte_uitleg", key), "unknown-term",
+                        f"onbekende term in {source}", f"een id uit {source}", quote(key))
     seen: set[str] = set()
     for index, rule in enumerate(data.get("regels") or []):
         if not isinstance(rule, dict):

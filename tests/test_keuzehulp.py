@@ -187,3 +187,15 @@ def test_an_effect_without_reason_or_caution(guide_copy):
         "",
     )
     assert [p.rule for p in found] == ["effect-text"]
+
+
+def test_a_short_line_for_an_unknown_term(guide_copy):
+    _, found, line = broken(guide_copy, "      mantelzorgers: Zorgt", "      mantelzorger: Zorgt")
+    assert [p.rule for p in found] == ["unknown-term"] and found[0].line == line
+
+
+def test_short_lines_replace_the_long_descriptions():
+    voor = next(q for q in DATA["vragen"] if q["id"] == "voor")
+    explain = {o["id"]: o["uitleg"] for o in voor["opties"]}
+    assert explain["75-plussers"] == "Ouderen van 75 jaar en ouder."
+    assert all(len(text) <= 120 for text in explain.values())
