@@ -349,7 +349,19 @@ def check_unique_municipalities(document: Document) -> list[Problem]:
     rows = document.data.get("gemeenten")
     for index, row in enumerate(rows if isinstance(rows, list) else []):
         name = row.get("naam") if isinstance(row, dict) else None
-        if not isinstance(name, str) or not slugify(name):
+        if not isinstance(name, str):
+            continue
+        if not slugify(name):
+            problems.append(
+                document.problem(
+                    ("gemeenten", index, "naam"),
+                    "empty-slug",
+                    "naam van de gemeente geeft geen bruikbaar anker",
+                    expected="een naam met minstens één letter of cijfer a-z, 0-9",
+                    found=quote(name),
+                    hint="Elke gemeente krijgt een eigen adres (#anker) uit haar naam.",
+                )
+            )
             continue
         if slugify(name) in first:
             problems.append(
@@ -374,7 +386,22 @@ def check_tool_items(document: Document) -> list[Problem]:
     problems = []
     seen: dict[str, FieldPath] = {}
     themes = document.data.get("themas") if isinstance(document.data, dict) else None
+    theme_numbers: dict[Any, int] = {}
     for t, theme in enumerate(themes if isinstance(themes, list) else []):
+        number = theme.get("nummer") if isinstance(theme, dict) else None
+        if isinstance(number, int) and number in theme_numbers:
+            problems.append(
+                document.problem(
+                    ("themas", t, "nummer"),
+                    "duplicate-value",
+                    "themanummer komt twee keer voor",
+                    expected="elk thema een eigen nummer",
+                    found=str(number),
+                    hint=f"Het staat al bij themas[{theme_numbers[number]}].",
+                )
+            )
+        elif isinstance(number, int):
+            theme_numbers[number] = t
         parts = theme.get("onderdelen") if isinstance(theme, dict) else None
         for i, part in enumerate(parts if isinstance(parts, list) else []):
             if not isinstance(part, dict):

@@ -435,3 +435,29 @@ def test_every_built_page_carries_one_filled_in_policy(built_site):
     # One policy for the whole site: every inline script of every page is in it.
     policy = (built_site / "index.html").read_text("utf-8")
     assert all(h in policy for h in hashes)
+
+
+def test_two_municipalities_without_a_usable_name_are_refused(copy):
+    import shutil
+
+    shutil.copy(DATA_DIR / "gemeenten.schema.json", copy.root / "gemeenten.schema.json")
+    text = (DATA_DIR / "gemeenten.yaml").read_text("utf-8")
+    text = text.replace("  - naam: Amsterdam\n", "  - naam: '!!!'\n", 1).replace(
+        "  - naam: Baarn\n", "  - naam: '???'\n", 1
+    )
+    (copy.root / "gemeenten.yaml").write_text(text, "utf-8")
+    _, problems = copy.load()
+    assert [p.rule for p in problems if p.severity == "fout"] == ["empty-slug", "empty-slug"]
+
+
+def test_two_tool_themes_with_one_number_are_refused(copy):
+    import shutil
+
+    shutil.copy(DATA_DIR / "verbetertool.schema.json", copy.root / "verbetertool.schema.json")
+    text = (DATA_DIR / "verbetertool.yaml").read_text("utf-8")
+    assert "  - nummer: 2\n" in text
+    (copy.root / "verbetertool.yaml").write_text(text.replace("  - nummer: 2\n", "  - nummer: 1\n", 1), "utf-8")
+    _, problems = copy.load()
+    found = [p for p in problems if p.severity == "fout"]
+    assert [p.rule for p in found] == ["duplicate-value"]
+    assert "themanummer komt twee keer voor" in str(found[0])
