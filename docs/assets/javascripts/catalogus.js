@@ -449,13 +449,5 @@
     if (input && initial.q) runSearch();
   }
 
-  function init() {
-    var root = document.querySelector("[data-filter-list]");
-    if (root && !root.hasAttribute("data-ready")) {
-      root.setAttribute("data-ready", "");
-      setup(root);
-    }
-  }
-
-  window.WatWerkt.onPage(init);
+  window.WatWerkt.mount("[data-filter-list]", setup);
 })();

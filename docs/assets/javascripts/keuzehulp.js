@@ -212,13 +212,5 @@
       });
   }
 
-  function init() {
-    var root = document.querySelector("[data-guide]");
-    if (root && !root.hasAttribute("data-ready")) {
-      root.setAttribute("data-ready", "");
-      setup(root);
-    }
-  }
-
-  window.WatWerkt.onPage(init);
+  window.WatWerkt.mount("[data-guide]", setup);
 })();

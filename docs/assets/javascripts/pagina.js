@@ -33,5 +33,17 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
-  window.WatWerkt = { onPage: onPage, el: el, map: map, has: has };
+  /* On every page: set up the component `selector` finds, once per element
+   * (instant navigation brings a new element with each page). */
+  function mount(selector, setup) {
+    onPage(function () {
+      var root = document.querySelector(selector);
+      if (root && !root.hasAttribute("data-ready")) {
+        root.setAttribute("data-ready", "");
+        setup(root);
+      }
+    });
+  }
+
+  window.WatWerkt = { onPage: onPage, mount: mount, el: el, map: map, has: has };
 })();

@@ -375,13 +375,5 @@
     bar.hidden = false;
   }
 
-  function init() {
-    var root = document.querySelector("[data-tool]");
-    if (root && !root.hasAttribute("data-ready")) {
-      root.setAttribute("data-ready", "");
-      setup(root);
-    }
-  }
-
-  window.WatWerkt.onPage(init);
+  window.WatWerkt.mount("[data-tool]", setup);
 })();
