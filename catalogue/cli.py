@@ -22,6 +22,26 @@ from catalogue.search import build_index, dump_index, load_index, search
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
+#: argparse's own words, in Dutch: the tool speaks one language. argparse
+#: looks each one up through its module-level `_` (gettext) when it prints.
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "argumenten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde voor %(type)s: %(value)r",
+    "expected one argument": "verwacht één argument",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "not allowed with argument %s": "niet samen met argument %s",
+    "unrecognized arguments: %s\n": "onbekende argumenten: %s\n",
+}
+argparse._ = lambda text: _ARGPARSE_DUTCH.get(text, text)  # type: ignore[attr-defined]
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()

@@ -151,7 +151,7 @@ def test_help_is_dutch_and_exits_zero(command):
         cwd=REPO,
     )
     assert result.returncode == 0
-    assert "usage:" in result.stdout
+    assert "gebruik:" in result.stdout and "usage:" not in result.stdout
     assert re.search(r"catalogus|interventie|bestand|schema", result.stdout)
 
 
@@ -243,3 +243,22 @@ def test_weekly_link_check_runs_the_make_target():
     assert all("@v" in u for u in uses)  # actions pinned by version
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert "check-links:" in makefile and "catalogus check-links" in makefile
+
+
+ENGLISH = ("usage", "options", "show this help", "error:", "unrecognized", "required", "invalid")
+
+
+def test_the_command_line_speaks_dutch_only(capsys):
+    texts = []
+    for argv in (["--help"], ["validate", "--help"], ["check-links", "--help"], ["search", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        texts.append(capsys.readouterr().out)
+    for argv in (["--nee"], [], ["check-links", "--timeout", "x"]):
+        with pytest.raises(SystemExit) as exit_code:
+            main(argv)
+        assert exit_code.value.code == 2
+        texts.append(capsys.readouterr().err)
+    text = "\n".join(texts)
+    assert "gebruik: catalogus" in text and "toon deze hulp en stop" in text and "fout:" in text
+    assert [word for word in ENGLISH if word in text.lower()] == []
