@@ -61,3 +61,8 @@ def test_404_is_dutch_with_a_search_box_and_a_way_on(built_site):
     assert '<label for="ww-notfound-q">' in form
     for section in ("/interventies/", "/stappenplan/", "/risicogroepen/", "/verbetertool/"):
         assert f'href="{section}"' in html
+
+
+def test_the_step_plan_index_cites_its_source_once(built_site):
+    html = page(built_site, "stappenplan")
+    assert html.count("<em>Bron: <cite>Stappenplan voor een lokale aanpak van eenzaamheid</cite>") == 1

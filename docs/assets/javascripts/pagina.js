@@ -45,5 +45,23 @@
     });
   }
 
+  /* Tables that scroll sideways (Material wraps them in .md-typeset__scrollwrap)
+   * must be reachable by keyboard: focusable, and named after their heading. */
+  function focusableScrolling() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.hasAttribute("tabindex")) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      var caption = wrap.querySelector("caption");
+      var heading = null;
+      for (var node = wrap.previousElementSibling; node && !heading; node = node.previousElementSibling) {
+        if (/^H[1-6]$/.test(node.tagName)) heading = node;
+      }
+      var name = caption ? caption.textContent : heading ? heading.textContent.replace(/¶$/, "") : "";
+      wrap.setAttribute("aria-label", "Tabel" + (name ? ": " + name.trim() : "") + " (schuift opzij)");
+    });
+  }
+  onPage(function () { window.requestAnimationFrame(focusableScrolling); });
+
   window.WatWerkt = { onPage: onPage, mount: mount, el: el, map: map, has: has };
 })();
