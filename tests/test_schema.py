@@ -153,8 +153,8 @@ def test_vocabulary_duplicate_id_is_reported(copy):
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace(
-            "  - id: mantelzorgers\n    label: Mantelzorgers\n    beschrijving: Mensen die",
-            "  - id: 75-plussers\n    label: Mantelzorgers\n    beschrijving: Mensen die",
+            "  - id: mantelzorgers\n    label: Mantelzorgers\n    kort: Mantelzorgers\n",
+            "  - id: 75-plussers\n    label: Mantelzorgers\n    kort: Mantelzorgers\n",
             1,
         ),
         encoding="utf-8",

@@ -23,12 +23,16 @@ def test_privacy_page_lists_exactly_what_the_browser_keeps(built_site):
     assert "Geen cookies" in html and "analytics" in html
     scripts = {
         name: (REPO / "docs/assets/javascripts" / name).read_text("utf-8")
-        for name in ("selectie.js", "verbetertool.js")
+        for name in ("selectie.js", "verbetertool.js", "catalogus.js", "pagina.js")
     }
     keys = set()
     for text in scripts.values():
         keys |= set(re.findall(r'"(wat-werkt-tegen-eenzaamheid:[a-z-]+)"', text))
-    assert keys == {"wat-werkt-tegen-eenzaamheid:selectie", "wat-werkt-tegen-eenzaamheid:verbetertool"}
+    assert keys == {
+        "wat-werkt-tegen-eenzaamheid:selectie",
+        "wat-werkt-tegen-eenzaamheid:verbetertool",
+        "wat-werkt-tegen-eenzaamheid:lijst",
+    }
     for key in keys:
         assert key in html, key
 

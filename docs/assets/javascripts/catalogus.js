@@ -18,6 +18,7 @@
 
   var QUERY = "q";
   var SORT = "sorteer";
+  var LAST_LIST = "wat-werkt-tegen-eenzaamheid:lijst";
   var SORT_DEFAULT = "naam";
   var NARROW = "(max-width: 59.9375em)";
   var TYPING_PAUSE_MS = 120;
@@ -338,6 +339,8 @@
         ? total + " " + plural(total)
         : shown + " van " + total + " " + plural(total)) + about;
       empty.hidden = shown !== 0;
+      suggest(state, activeFacets, shown);
+      phoneFeedback(shown);
       if (clearQueryButton) clearQueryButton.hidden = !search.hits;
       emptyText.textContent = search.hits && !chosen
         ? "Niets gevonden voor \u201c" + search.q + "\u201d. Probeer een ander woord."
@@ -345,6 +348,91 @@
           ? "Niets gevonden voor \u201c" + search.q + "\u201d met deze filters."
           : emptyDefault;
       writeQuery(state, FACETS);
+      remember();
+    }
+
+    /* Empty: which one chosen value, dropped, brings back the most cards. */
+    var suggestBox = root.querySelector("[data-suggest]");
+    var suggestText = root.querySelector("[data-suggest-text]");
+    var suggestDrop = root.querySelector("[data-suggest-drop]");
+    var suggestion = null;
+
+    function countWithout(state, activeFacets, facet, value) {
+      var n = 0;
+      for (var i = 0; i < total; i++) {
+        if (search.hits && !search.hits[slugs[i]]) continue;
+        var ok = activeFacets.every(function (f) {
+          var wanted = f === facet ? state[f].filter(function (v) { return v !== value; }) : state[f];
+          return !wanted.length || intersects(values[i][f], wanted);
+        });
+        if (ok) n++;
+      }
+      return n;
+    }
+
+    function labelOf(facet, value) {
+      var label = inputs[facet][value].parentNode.querySelector("label");
+      return label.firstChild ? label.firstChild.textContent.trim() : value;
+    }
+
+    function suggest(state, activeFacets, shown) {
+      suggestion = null;
+      if (suggestBox) suggestBox.hidden = true;
+      if (!suggestBox || shown !== 0) return;
+      activeFacets.forEach(function (facet) {
+        state[facet].forEach(function (value) {
+          var n = countWithout(state, activeFacets, facet, value);
+          if (n && (!suggestion || n > suggestion.n)) suggestion = { facet: facet, value: value, n: n };
+        });
+      });
+      if (!suggestion) return;
+      var label = labelOf(suggestion.facet, suggestion.value);
+      suggestText.textContent = "Laat je “" + label + "” weg, dan " +
+        (suggestion.n === 1 ? "is er 1 " + nounOne : "zijn er " + suggestion.n + " " + nounMany) + ".";
+      suggestDrop.textContent = "Laat “" + label + "” weg";
+      suggestBox.hidden = false;
+    }
+
+    if (suggestDrop) {
+      suggestDrop.addEventListener("click", function () {
+        if (!suggestion) return;
+        inputs[suggestion.facet][suggestion.value].checked = false;
+        apply();
+        var first = form.querySelector("input");
+        if (first) first.focus();
+      });
+    }
+
+    /* On a phone the count sits far below the filters: a bar where the finger is. */
+    var phonebar = root.querySelector("[data-phonebar]");
+    var phonebarCount = root.querySelector("[data-phonebar-count]");
+    var touched = false;
+
+    function phoneFeedback(shown) {
+      if (!phonebar) return;
+      var show = touched && panel && panel.open && window.matchMedia(NARROW).matches;
+      phonebar.hidden = !show;
+      if (show) phonebarCount.textContent = shown + " " + plural(shown);
+    }
+
+    if (phonebar) {
+      form.addEventListener("change", function () { touched = true; }, true);
+      root.querySelector("[data-phonebar-show]").addEventListener("click", function () {
+        panel.open = false;
+        phonebar.hidden = true;
+        status.setAttribute("tabindex", "-1");
+        status.scrollIntoView({ block: "start" });
+        status.focus();
+      });
+      if (panel) panel.addEventListener("toggle", function () { if (!panel.open) phonebar.hidden = true; });
+    }
+
+    /* The overview as the visitor left it, so an entry page can lead back to it. */
+    function remember() {
+      if (!root.hasAttribute("data-catalogus")) return;
+      try {
+        window.sessionStorage.setItem(LAST_LIST, window.location.pathname + window.location.search);
+      } catch (error) { /* storage off: the entry page links to the plain overview */ }
     }
 
     function runSearch() {

@@ -63,5 +63,54 @@
   }
   onPage(function () { window.requestAnimationFrame(focusableScrolling); });
 
+  /* Pages outside the navigation (entries, risk groups, elements) still show
+   * which tab they belong to: their content's data-tab names it (in the
+   * content, so it is right after instant navigation too). */
+  function markTab() {
+    var marker = document.querySelector("[data-tab]");
+    if (!marker || document.querySelector(".md-tabs__item--active")) return;
+    var wanted = new URL(marker.getAttribute("data-tab"), window.location.href).pathname;
+    document.querySelectorAll(".md-tabs__item").forEach(function (tab) {
+      var link = tab.querySelector("a");
+      if (link && new URL(link.href, window.location.href).pathname === wanted) {
+        tab.classList.add("md-tabs__item--active");
+      }
+    });
+  }
+
+  /* Back to the list the visitor came from, with its filters (kept for this
+   * tab only, in sessionStorage, by catalogus.js). */
+  var LAST_LIST = "wat-werkt-tegen-eenzaamheid:lijst";
+
+  function backToList() {
+    var crumb = document.querySelector("[data-back-to-list]");
+    if (!crumb || crumb.hasAttribute("data-ready")) return;
+    crumb.setAttribute("data-ready", "");
+    var saved = null;
+    try {
+      saved = window.sessionStorage.getItem(LAST_LIST);
+    } catch (error) {
+      return;
+    }
+    if (typeof saved !== "string" || saved.indexOf("?") === -1) return;
+    var target = new URL(saved, window.location.href);
+    if (target.origin !== window.location.origin ||
+        target.pathname !== new URL(crumb.href, window.location.href).pathname) return;
+    var back = el("a", "ww-entry__back", "Terug naar je lijst met filters");
+    back.href = target.href;
+    if (crumb.hidden) {  // a term page: the crumb leads elsewhere, add the way back after it
+      crumb.parentNode.appendChild(document.createTextNode(" · "));
+      crumb.parentNode.appendChild(back);
+    } else {
+      crumb.parentNode.insertBefore(back, crumb);
+      crumb.parentNode.insertBefore(document.createTextNode(" · "), crumb);
+    }
+  }
+
+  onPage(function () {
+    markTab();
+    backToList();
+  });
+
   window.WatWerkt = { onPage: onPage, mount: mount, el: el, map: map, has: has };
 })();
