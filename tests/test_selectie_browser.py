@@ -103,3 +103,116 @@ def test_matrix_is_accessible(context, site_url):
     page = context.new_page()
     page.goto(site_url + "/aanbod-in-beeld/", wait_until="networkidle")
     assert axe_violations(page) == ""
+
+
+def open_compare(page, site_url, slugs: str) -> None:
+    page.goto(f"{site_url}/vergelijk/?i={slugs}", wait_until="networkidle")
+    page.wait_for_selector("table.ww-compare")
+
+
+def differing_rows(page) -> list[str]:
+    return page.locator("tr.ww-compare__differs th").evaluate_all(
+        "ths => ths.map(th => th.firstChild.textContent)"
+    )
+
+
+def test_only_known_values_that_differ_are_marked(context, site_url):
+    page = context.new_page()
+    open_compare(page, site_url, "gouden-mannen,go-win,voetbal-herinneringen")
+    rows = table_rows(page)
+    differs = differing_rows(page)
+    # Unknown for Gouden Mannen, the same for the other two: not a difference.
+    assert rows["Vormen van eenzaamheid"] == ["onbekend", "Sociale eenzaamheid", "Sociale eenzaamheid"]
+    assert "Vormen van eenzaamheid" not in differs
+    # Known for one only, and unknown everywhere: no difference either.
+    assert rows["Eenzaamheid als doel"].count("onbekend") == 2
+    assert "Eenzaamheid als doel" not in differs
+    assert rows["Kosten"] == ["onbekend"] * 3 and "Kosten" not in differs
+    # Known values that differ still are.
+    assert "Leeftijd" in differs and "Claim" in differs
+    # Every row marked has at least two different known values, and the reverse.
+    for name, cells in rows.items():
+        known = {cell for cell in cells if cell != "onbekend"}
+        assert (name in differs) == (len(known) > 1), name
+    # Unknown cells look different and say so.
+    unknown = page.locator("table.ww-compare td.ww-compare__unknown")
+    assert unknown.count() == sum(cells.count("onbekend") for cells in rows.values())
+    assert set(unknown.all_inner_texts()) == {"onbekend"}
+
+
+def test_website_contact_signup_and_costs_rows(context, site_url):
+    page = context.new_page()
+    open_compare(page, site_url, "go-win,de-luisterlijn")
+    rows = table_rows(page)
+    go_win = CATALOGUE.by_slug("go-win")
+    luisterlijn = CATALOGUE.by_slug("de-luisterlijn")
+    for name in ("Website", "Contact", "Aanmelden of verwijzen", "Kosten"):
+        assert name in rows, name
+    links = page.locator("table.ww-compare tr", has_text="Website").locator("td a")
+    assert links.evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        go_win.eigenaar.website,
+        luisterlijn.eigenaar.website,
+    ]
+    assert rows["Website"][1] == "www.deluisterlijn.nl"
+    assert rows["Contact"] == [go_win.eigenaar.contact, luisterlijn.eigenaar.contact]
+    assert rows["Aanmelden of verwijzen"] == ["onbekend", luisterlijn.aanmelden]
+    assert rows["Kosten"] == ["onbekend", luisterlijn.kosten]
+
+
+def test_age_and_format_read_as_plain_dutch(context, site_url):
+    page = context.new_page()
+    open_compare(page, site_url, "gouden-mannen,join-us-online,samenkracht")
+    rows = table_rows(page)
+    assert rows["Leeftijd"] == ["vanaf 50 jaar", "18 tot en met 30 jaar", "onbekend"]
+    assert not any("(leeftijd" in cell for cell in rows["Doelgroep"])
+    assert rows["Werkvorm en duur"][1] == "Groep, Online \u00b7 Vier maanden \u00b7 Wekelijks"
+    assert rows["Werkvorm en duur"][0] == (
+        "Groep, Op locatie \u00b7 Ongeveer anderhalf jaar, in drie fasen \u00b7 Wekelijks een dagdeel"
+    )
+
+
+def test_age_with_only_an_upper_bound(context, site_url):
+    page = context.new_page()
+
+    def only_a_maximum(route):
+        response = route.fetch()
+        data = response.json()
+        for entry in data["interventies"]:
+            if entry["slug"] == "go-win":
+                entry["doelgroep"]["leeftijd_min"] = None
+                entry["doelgroep"]["leeftijd_max"] = 30
+        route.fulfill(response=response, json=data)
+
+    page.route("**/catalogus.json", only_a_maximum)
+    open_compare(page, site_url, "go-win")
+    assert table_rows(page)["Leeftijd"] == ["tot en met 30 jaar"]
+
+
+def test_unknown_slug_is_named(context, site_url):
+    page = context.new_page()
+    open_compare(page, site_url, "go-win,xyz")
+    status = page.locator("[data-compare-status]").inner_text()
+    assert status.startswith("1 interventie naast elkaar")
+    assert "Niet gevonden: xyz." in status
+    page.goto(f"{site_url}/vergelijk/?i=bestaat-niet", wait_until="networkidle")
+    page.wait_for_function(
+        "() => document.querySelector('[data-compare-status]').textContent.includes('Niet gevonden')"
+    )
+    status = page.locator("[data-compare-status]").inner_text()
+    assert status.startswith("Je selectie is leeg") and "Niet gevonden: bestaat-niet." in status
+
+
+def test_print_leaves_out_the_share_link(context, site_url):
+    page = context.new_page()
+    open_compare(page, site_url, "go-win,gouden-mannen")
+    page.emulate_media(media="print")
+    assert not page.locator("[data-copy]").is_visible()
+    # No link on the page has its address written out after it.
+    written = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content a')]"
+        ".filter(a => a.getClientRects().length)"
+        ".map(a => getComputedStyle(a, '::after').content)"
+        ".filter(c => c && c !== 'none' && c !== 'normal')"
+    )
+    assert written == []
+    assert "?i=" not in page.locator(".md-content").inner_text()

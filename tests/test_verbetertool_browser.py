@@ -180,3 +180,101 @@ def test_without_javascript_everything_is_readable(browser, site_url):
     page.locator("[data-item='2.8'] summary").click()
     assert page.locator("[data-item='2.8'] dt").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_summary_lands_on_its_heading_with_focus(browser, site_url, size):
+    context = browser.new_context(locale="nl-NL", viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    open_tool(page, site_url)
+    for number, value in [("1.1", "4"), ("1.3", "2"), ("2.8", "7"), ("3.11", "5"), ("4.15", "3")]:
+        score(page, number, value)
+    page.click("[data-show-summary]")
+    page.wait_for_function("() => document.activeElement && document.activeElement.closest('[data-summary]')")
+    top = page.evaluate(
+        "() => document.getElementById('samenvatting-titel').getBoundingClientRect().top"
+    )
+    assert 0 <= top < 200
+    # Not hidden behind Material's header or the sticky toolbar.
+    covered = page.evaluate(
+        "() => Math.max(document.querySelector('.md-header').getBoundingClientRect().bottom,"
+        " document.querySelector('[data-tool-bar]').getBoundingClientRect().bottom)"
+    )
+    assert top >= covered
+    focused = page.evaluate(
+        "() => { const a = document.activeElement;"
+        " return a.id === 'samenvatting-titel' ||"
+        " (a.matches('[data-summary]') && a.getAttribute('aria-labelledby') === 'samenvatting-titel'); }"
+    )
+    assert focused
+    context.close()
+
+
+def test_theme_averages_are_a_labelled_table(tool_page, site_url):
+    page = tool_page
+    open_tool(page, site_url)
+    score(page, "1.1", "5")
+    score(page, "1.2", "6")
+    score(page, "1.3", "nvt")
+    page.click("[data-show-summary]")
+    table = page.locator("table.ww-summary__averages")
+    assert table.locator("thead th").all_inner_texts() == [
+        "Thema",
+        "Gemiddelde",
+        "Aantal met een cijfer",
+    ]
+    first = table.locator("tbody tr").first
+    assert first.locator("[data-average]").inner_text().strip() == "5,5"
+    assert first.locator("[data-count]").inner_text().strip() == "2"
+    # The two numbers are visibly apart, on screen and in print.
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        gap = page.evaluate(
+            "() => { const row = document.querySelector('.ww-summary__averages tbody tr');"
+            " const value = row.querySelector('.ww-bar__value').getBoundingClientRect();"
+            " const count = row.querySelector('[data-count]');"
+            " const range = document.createRange(); range.selectNodeContents(count);"
+            " return range.getBoundingClientRect().left - value.right; }"
+        )
+        assert gap > 40, (media, gap)
+
+
+def test_phone_toolbar_is_compact_and_keeps_every_button(browser, site_url):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_tool(page, site_url)
+    bar = page.locator("[data-tool-bar]")
+    position = bar.evaluate("node => getComputedStyle(node).position")
+    height = bar.evaluate("node => node.getBoundingClientRect().height")
+    assert height <= 100 or position not in ("sticky", "fixed"), (position, height)
+    assert page.locator("[data-show-summary]").is_visible()
+    assert not page.locator("[data-export]").is_visible()
+    more = page.get_by_role("button", name="Meer knoppen")
+    assert more.get_attribute("aria-expanded") == "false"
+    more.click()
+    assert more.get_attribute("aria-expanded") == "true"
+    assert page.locator("[data-export]").is_visible()
+    assert page.locator("[data-clear-all]").is_visible()
+    page.keyboard.press("Escape")
+    assert more.get_attribute("aria-expanded") == "false"
+    assert not page.locator("[data-export]").is_visible()
+    context.close()
+
+
+def test_desktop_toolbar_shows_every_button_without_a_menu(tool_page, site_url):
+    page = tool_page
+    open_tool(page, site_url)
+    assert not page.locator("[data-more]").is_visible()
+    for selector in ("[data-show-summary]", "[data-export]", "[data-clear-all]", ".ww-tool__import"):
+        assert page.locator(selector).is_visible(), selector
+
+
+def test_learn_from_interventions_is_worded_neutrally(tool_page, site_url):
+    page = tool_page
+    open_tool(page, site_url)
+    score(page, "1.3", "2")
+    page.click("[data-show-summary]")
+    learn = page.locator("[data-summary-item='1.3'] .ww-summary__learn").inner_text()
+    assert learn.startswith("Leer van interventies met dit element")
+    texts = page.locator(".ww-summary__learn").all_inner_texts()
+    assert texts and not any("erkend" in text for text in texts)

@@ -102,34 +102,42 @@
 
   /* -- the comparison ------------------------------------------------------------- */
 
+  /* Each row gives a text per intervention, "" when the catalogue does not
+   * know it, or { text, href } for a link. Lists are compared without regard
+   * to their order. */
   var ROWS = [
     ["Claim", function (e) { return e.claim; }],
-    ["Doelgroep", function (e) {
-      var age = e.doelgroep.leeftijd_min !== null || e.doelgroep.leeftijd_max !== null
-        ? " (leeftijd " + (e.doelgroep.leeftijd_min !== null ? e.doelgroep.leeftijd_min : "?") + "\u2013" +
-          (e.doelgroep.leeftijd_max !== null ? e.doelgroep.leeftijd_max : "") + ")" : "";
-      return e.doelgroep.omschrijving + age;
-    }],
+    ["Doelgroep", function (e) { return e.doelgroep.omschrijving; }],
+    ["Leeftijd", function (e) { return ageText(e.doelgroep.leeftijd_min, e.doelgroep.leeftijd_max); }],
     ["Risicogroepen", function (e) { return labels(e.risicogroepen); }],
     ["Werkzame elementen", function (e) { return labels(e.werkzame_elementen); }],
     ["Werkvorm en duur", function (e) {
-      var parts = [labels(e.werkvorm.vormen), e.werkvorm.duur, e.werkvorm.frequentie,
-        e.werkvorm.aantal_bijeenkomsten ? e.werkvorm.aantal_bijeenkomsten + " bijeenkomsten" : ""];
-      return parts.filter(Boolean).join("; ");
+      var count = e.werkvorm.aantal_bijeenkomsten;
+      return joinParts([labels(e.werkvorm.vormen), e.werkvorm.duur, e.werkvorm.frequentie,
+        count ? count + (count === 1 ? " bijeenkomst" : " bijeenkomsten") : ""]);
     }],
     ["Vormen van eenzaamheid", function (e) { return labels(e.vormen_van_eenzaamheid); }],
     ["Eenzaamheid als doel", function (e) { return e.eenzaamheid_als_doel ? e.eenzaamheid_als_doel.label : ""; }],
     ["Erkenning", function (e) {
       var r = e.erkenning;
+      /* "Erkenning onbekend" is not a value to compare: the cell says onbekend. */
+      if (!r && e.erkenningsstatus.id === "onbekend") return "";
       var text = e.erkenningsstatus.label;
       if (r && r.niveau && r.databank) text = r.niveau.label + " (" + r.databank.label + ")";
       if (r && e.erkenningsstatus.id === "verlopen") text += ", verlopen";
       return text + (r && r.datum ? ", " + r.datum : "");
     }],
     ["Eigenaar", function (e) { return e.eigenaar.organisatie || ""; }],
+    ["Website", function (e) {
+      var url = e.eigenaar.website;
+      if (!url || !/^https?:\/\//i.test(url)) return "";
+      return { text: url.replace(/^https?:\/\//i, "").replace(/\/$/, ""), href: url };
+    }],
+    ["Contact", function (e) { return e.eigenaar.contact || ""; }],
+    ["Aanmelden of verwijzen", function (e) { return e.aanmelden || ""; }],
     ["Kosten", function (e) { return e.kosten || ""; }],
     ["Waar het loopt", function (e) {
-      return [e.uitvoering.locaties.join(", "), e.uitvoering.toelichting].filter(Boolean).join("; ");
+      return joinParts([e.uitvoering.locaties.join(", "), e.uitvoering.toelichting], "; ");
     }],
     ["Bronnen", function (e) {
       return e.bronnen.map(function (b) { return b.titel + " (" + b.uitgever + (b.jaar ? ", " + b.jaar : "") + ")"; }).join("; ");
@@ -137,8 +145,37 @@
     ["Laatst gecontroleerd", function (e) { return e.laatst_gecontroleerd; }],
   ];
 
+  function ageText(min, max) {
+    if (min !== null && max !== null) return min + " tot en met " + max + " jaar";
+    if (min !== null) return "vanaf " + min + " jaar";
+    if (max !== null) return "tot en met " + max + " jaar";
+    return "";
+  }
+
+  /* Parts of one cell, each without its closing full stop or semicolon. */
+  function joinParts(parts, separator) {
+    return parts.map(function (part) { return (part || "").trim().replace(/[.;,\s]+$/, ""); })
+      .filter(Boolean).join(separator || " \u00b7 ");
+  }
+
   function labels(terms) {
     return terms.map(function (t) { return t.label; }).join(", ");
+  }
+
+  function cellText(value) {
+    return value && typeof value === "object" ? value.text : value || "";
+  }
+
+  /* What is compared: a link by its address, a list of labels as a set. */
+  function cellKey(value) {
+    if (value && typeof value === "object") return value.href.replace(/\/$/, "").toLowerCase();
+    return value.split(", ").sort().join(", ");
+  }
+
+  /* A row differs only where known values differ; unknown cells do not count. */
+  function knownDiffer(values) {
+    var known = values.filter(function (v) { return cellText(v) !== ""; }).map(cellKey);
+    return known.some(function (key) { return key !== known[0]; });
   }
 
   function selectionFromUrl() {
@@ -159,16 +196,31 @@
           return window.WatWerkt.has(bySlug, slug) && wanted.indexOf(slug) === i;
         })
           .map(function (slug) { return bySlug[slug]; });
+        /* Named back to the visitor, so a mistyped or removed one does not just vanish. */
+        var missing = wanted.filter(function (slug, i) {
+          return !window.WatWerkt.has(bySlug, slug) && wanted.indexOf(slug) === i;
+        });
         /* A link from someone else shows their selection; our own stays editable. */
         var shared = fromUrl !== null && fromUrl.join(",") !== load().join(",");
-        draw(root, chosen, shared);
+        draw(root, chosen, shared, missing);
       })
       .catch(function () {
         status.textContent = damageNotice() + "De gegevens konden niet worden geladen.";
       });
   }
 
-  function draw(root, chosen, shared) {
+  /* "Niet gevonden: a, b." for slugs the catalogue does not have; long or
+   * many ones are cut short, they come straight from the address. */
+  function missingNotice(missing) {
+    if (!missing || !missing.length) return "";
+    var shown = missing.slice(0, 5).map(function (slug) {
+      return slug.length > 60 ? slug.slice(0, 60) + "\u2026" : slug;
+    });
+    var rest = missing.length - shown.length;
+    return " Niet gevonden: " + shown.join(", ") + (rest > 0 ? " en " + rest + " meer" : "") + ".";
+  }
+
+  function draw(root, chosen, shared, missing) {
     var status = root.querySelector("[data-compare-status]");
     var holder = root.querySelector("[data-compare-table]");
     var actions = root.querySelector("[data-compare-actions]");
@@ -180,13 +232,15 @@
     root.querySelector("[data-print-date]").textContent = new Date().toLocaleDateString(
       "nl-NL", { day: "numeric", month: "long", year: "numeric" });
     var notice = damageNotice();
+    var notFound = missingNotice(missing);
     if (!chosen.length) {
-      status.textContent = notice + "Je selectie is leeg. Kies interventies in het overzicht met de knop \u2018Vergelijk\u2019.";
+      status.textContent = notice + "Je selectie is leeg. Kies interventies in het overzicht met de knop \u2018Vergelijk\u2019." +
+        notFound;
       actions.hidden = true;
       return;
     }
     status.textContent = notice + chosen.length + (chosen.length === 1 ? " interventie" : " interventies") +
-      " naast elkaar" + (shared ? " (uit een gedeelde link)" : "") + ".";
+      " naast elkaar" + (shared ? " (uit een gedeelde link)" : "") + "." + notFound;
     actions.hidden = false;
     var adopt = root.querySelector("[data-adopt]");
     adopt.hidden = !shared;
@@ -224,7 +278,7 @@
     var csvRows = [["Kenmerk"].concat(chosen.map(function (e) { return e.naam; }))];
     ROWS.forEach(function (spec) {
       var values = chosen.map(function (entry) { return spec[1](entry) || ""; });
-      var differs = chosen.length > 1 && values.some(function (v) { return v !== values[0]; });
+      var differs = knownDiffer(values);
       var tr = el("tr", differs ? "ww-compare__differs" : "");
       var th = el("th", "", spec[0]);
       th.scope = "row";
@@ -232,12 +286,23 @@
       tr.appendChild(th);
       values.forEach(function (value) {
         var td = el("td");
-        if (value) td.textContent = value;
-        else td.appendChild(el("span", "ww-unknown", "onbekend"));
+        if (value && typeof value === "object") {
+          var link = el("a", "ww-compare__link", value.text);
+          link.href = value.href;
+          link.rel = "noopener";
+          td.appendChild(link);
+        } else if (value) {
+          td.textContent = value;
+        } else {
+          td.className = "ww-compare__unknown";
+          td.appendChild(el("span", "ww-unknown", "onbekend"));
+        }
         tr.appendChild(td);
       });
       body.appendChild(tr);
-      csvRows.push([spec[0]].concat(values.map(function (v) { return v || "onbekend"; })));
+      csvRows.push([spec[0]].concat(values.map(function (v) {
+        return v && typeof v === "object" ? v.href : v || "onbekend";
+      })));
     });
     table.appendChild(body);
     holder.appendChild(table);

@@ -187,21 +187,24 @@
       summary.textContent = "";
       var title = element("h2", "", "Mijn samenvatting");
       title.id = "samenvatting-titel";
+      title.tabIndex = -1;
       summary.appendChild(title);
       summary.appendChild(element("p", "ww-summary__date",
         "Gemaakt op " + new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) +
         " met de verbetertool van Wat werkt tegen eenzaamheid."));
 
-      /* Average per theme: a table, with a bar drawn in CSS next to the number. */
+      /* Average per theme: a table with the average and the count in their
+       * own labelled columns, and a bar drawn in CSS after the average. */
       summary.appendChild(element("h3", "", "Gemiddelde per thema"));
       var table = element("table", "ww-summary__averages");
       var head = element("thead");
       var headRow = element("tr");
-      ["Thema", "Gemiddelde", "Aantal gescoord"].forEach(function (label) {
-        var cell = element("th", "", label);
-        cell.scope = "col";
-        headRow.appendChild(cell);
-      });
+      [["Thema", ""], ["Gemiddelde", "ww-summary__average"], ["Aantal met een cijfer", "ww-summary__number"]]
+        .forEach(function (spec) {
+          var cell = element("th", spec[1], spec[0]);
+          cell.scope = "col";
+          headRow.appendChild(cell);
+        });
       head.appendChild(headRow);
       table.appendChild(head);
       var body = element("tbody");
@@ -214,16 +217,19 @@
         var name = element("th", "", section.querySelector("h2").textContent);
         name.scope = "row";
         row.appendChild(name);
-        var cell = element("td");
+        var cell = element("td", "ww-summary__average");
+        cell.setAttribute("data-average", "");
+        cell.appendChild(element("span", "ww-bar__value", formatNumber(average)));
         var track = element("span", "ww-bar");
         track.setAttribute("aria-hidden", "true");
         var fill = element("span", "ww-bar__fill");
         fill.style.width = (average * 10) + "%";
         track.appendChild(fill);
         cell.appendChild(track);
-        cell.appendChild(element("span", "ww-bar__value", formatNumber(average)));
         row.appendChild(cell);
-        row.appendChild(element("td", "", String(own.length)));
+        var count = element("td", "ww-summary__number", String(own.length));
+        count.setAttribute("data-count", "");
+        row.appendChild(count);
         body.appendChild(row);
       });
       table.appendChild(body);
@@ -244,7 +250,8 @@
         li.appendChild(element("strong", "", entry.score + " \u2013 "));
         li.appendChild(document.createTextNode(entry.item.text));
         if (entry.item.elementUrl && entry.score <= LOW_SCORE) {
-          var learn = element("p", "ww-summary__learn", "Leer van erkende interventies met dit element: ");
+          /* The element page lists every intervention with it, recognised or not. */
+          var learn = element("p", "ww-summary__learn", "Leer van interventies met dit element: ");
           var link = element("a", "", entry.item.elementLabel);
           link.href = entry.item.elementUrl;
           learn.appendChild(link);
@@ -365,9 +372,44 @@
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    root.querySelector("[data-show-summary]").addEventListener("click", function () {
+    /* Land on the summary heading: at the top of the screen, just below
+     * whatever stays stuck there (Material's header, the toolbar). */
+    function showSummary() {
       renderSummary();
-      summary.focus();
+      var title = summary.querySelector("#samenvatting-titel");
+      var covered = 0;
+      [document.querySelector(".md-header"), bar].forEach(function (node) {
+        if (!node) return;
+        var style = window.getComputedStyle(node);
+        if (style.position === "sticky" || style.position === "fixed") {
+          /* Where it sits once stuck, wherever the page is scrolled now. */
+          covered = Math.max(covered, (parseFloat(style.top) || 0) + node.getBoundingClientRect().height);
+        }
+      });
+      var top = title.getBoundingClientRect().top + window.pageYOffset - covered - 8;
+      window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+      title.focus({ preventScroll: true });
+    }
+
+    /* Phone width: the less used buttons fold away behind "Meer knoppen". */
+    var more = root.querySelector("[data-more]");
+    function setMore(open) {
+      more.setAttribute("aria-expanded", String(open));
+      bar.classList.toggle("ww-tool__bar--open", open);
+    }
+    more.addEventListener("click", function () {
+      setMore(more.getAttribute("aria-expanded") !== "true");
+    });
+    bar.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && more.getAttribute("aria-expanded") === "true") {
+        setMore(false);
+        more.focus();
+      }
+    });
+
+    root.querySelector("[data-show-summary]").addEventListener("click", function () {
+      setMore(false);
+      showSummary();
     });
     root.querySelector("[data-export]").addEventListener("click", exportAnswers);
     root.querySelector("[data-import]").addEventListener("change", importAnswers);
