@@ -175,13 +175,9 @@ def entry_record(
     }
 
 
-def _statuses(catalogue: Catalogue) -> dict[str, Term]:
-    return {t.id: t for t in recognition_status.statuses(catalogue.vocabularies)}
-
-
 def to_json(catalogue: Catalogue, site_url: str = "", today: date | None = None) -> str:
     entries = sorted(catalogue.interventions, key=lambda e: e.slug)
-    statuses, today = _statuses(catalogue), today or date.today()
+    statuses, today = recognition_status.status_terms(catalogue.vocabularies), today or date.today()
     document: CatalogueExport = {
         "titel": "Wat werkt tegen eenzaamheid: catalogus van interventies",
         "schema": site_url + urls.SCHEMA,
@@ -280,7 +276,7 @@ CSV_COLUMNS = [f.name for f in fields(CsvRow)]
 
 def to_csv(catalogue: Catalogue, site_url: str = "", today: date | None = None) -> str:
     """UTF-8 text with a BOM; write it with `newline=""` semantics (rows end in CRLF)."""
-    statuses, today = _statuses(catalogue), today or date.today()
+    statuses, today = recognition_status.status_terms(catalogue.vocabularies), today or date.today()
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)

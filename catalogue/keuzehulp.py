@@ -58,7 +58,7 @@ def guide_data(catalogue: Catalogue, raw: Mapping[str, Any], today: date) -> dic
                 "opties": options,
             }
         )
-    statuses = {t.id: t for t in recognition.statuses(vocab)}
+    statuses = recognition.status_terms(vocab)
     entries = []
     for entry in catalogue.interventions:
         status = recognition.status_id(entry, today)

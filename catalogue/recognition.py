@@ -69,8 +69,9 @@ def statuses(vocabularies: Vocabularies) -> list[Term]:
     return [terms[i] for i in ORDER]
 
 
-def status(entry: Intervention, vocabularies: Vocabularies, today: date) -> Term:
-    return {t.id: t for t in statuses(vocabularies)}[status_id(entry, today)]
+def status_terms(vocabularies: Vocabularies) -> dict[str, Term]:
+    """Status id -> its term: build once, look up per entry."""
+    return {t.id: t for t in statuses(vocabularies)}
 
 
 def rank(entry: Intervention, today: date) -> int:

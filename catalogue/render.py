@@ -290,7 +290,7 @@ def facets(catalogue: Catalogue, page: str, today: date | None = None) -> list[F
 def _context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, object]:
     link: Callable[[str], str] = partial(urls.relative, page=page)
     today = date.today()
-    terms = {t.id: t for t in recognition.statuses(catalogue.vocabularies)}
+    terms = recognition.status_terms(catalogue.vocabularies)
     return {
         "catalogue": catalogue,
         "page": page,

@@ -18,7 +18,6 @@
 
   var QUERY = "q";
   var SORT = "sorteer";
-  var LAST_LIST = "wat-werkt-tegen-eenzaamheid:lijst";
   var SORT_DEFAULT = "naam";
   var NARROW = "(max-width: 59.9375em)";
   var TYPING_PAUSE_MS = 120;
@@ -431,7 +430,7 @@
     function remember() {
       if (!root.hasAttribute("data-catalogus")) return;
       try {
-        window.sessionStorage.setItem(LAST_LIST, window.location.pathname + window.location.search);
+        window.sessionStorage.setItem(window.WatWerkt.lastListKey, window.location.pathname + window.location.search);
       } catch (error) { /* storage off: the entry page links to the plain overview */ }
     }
 

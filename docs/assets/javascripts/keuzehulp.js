@@ -10,9 +10,7 @@
   var NARROW = "(max-width: 44.9375em)";
   var el = window.WatWerkt.el;
 
-  function own(map, key) {
-    return Object.prototype.hasOwnProperty.call(map, key);
-  }
+  var own = window.WatWerkt.has;
 
   function setup(root) {
     var form = root.querySelector("[data-guide-form]");

@@ -112,5 +112,7 @@
     backToList();
   });
 
-  window.WatWerkt = { onPage: onPage, mount: mount, el: el, map: map, has: has };
+  window.WatWerkt = {
+    onPage: onPage, mount: mount, el: el, map: map, has: has, lastListKey: LAST_LIST,
+  };
 })();
