@@ -26,7 +26,16 @@ from catalogue.search import browser_assets, build_index, dump_index
 
 Content = str | bytes
 #: Files the worker computes; the others are read from disk by the caller.
-COMPUTED = (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX, urls.GUIDE_DATA)
+COMPUTED = (
+    urls.JSON_EXPORT,
+    urls.CSV_EXPORT,
+    urls.SEARCH_INDEX,
+    urls.GUIDE_DATA,
+    urls.EXPORT_SCHEMA,
+    urls.ROBOTS,
+)
+#: The export's schema beside the entry schema, which its term ids refer to.
+EXPORT_SCHEMA_FILE = Path(__file__).resolve().parent / "catalogus.schema.json"
 
 
 def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
@@ -36,7 +45,30 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
         urls.CSV_EXPORT: to_csv(catalogue, site_url),
         urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
         urls.GUIDE_DATA: dump_guide(catalogue),
+        urls.EXPORT_SCHEMA: export_schema(site_url),
+        urls.ROBOTS: robots_txt(site_url),
     }
+
+
+def export_schema(site_url: str) -> str:
+    """The export's JSON Schema with its published address as `$id`.
+
+    Its term ids refer to `interventie.schema.json` by a relative `$ref`,
+    which a validator resolves against this address."""
+    schema = json.loads(EXPORT_SCHEMA_FILE.read_text(encoding="utf-8"))
+    published = {"$schema": schema.pop("$schema")}
+    if site_url:
+        published["$id"] = site_url + urls.EXPORT_SCHEMA
+    published.update(schema)
+    return json.dumps(published, ensure_ascii=False, indent=2) + "\n"
+
+
+def robots_txt(site_url: str) -> str:
+    """Everything may be crawled; the sitemap (MkDocs writes it) lists every page."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:  # the Sitemap line must hold an absolute address
+        lines += ["", f"Sitemap: {site_url}{urls.SITEMAP}"]
+    return "\n".join(lines) + "\n"
 
 
 def dump_guide(catalogue: Catalogue) -> str:

@@ -180,7 +180,7 @@ def to_json(catalogue: Catalogue, site_url: str = "", today: date | None = None)
     statuses, today = recognition_status.status_terms(catalogue.vocabularies), today or date.today()
     document: CatalogueExport = {
         "titel": "Wat werkt tegen eenzaamheid: catalogus van interventies",
-        "schema": site_url + urls.SCHEMA,
+        "schema": site_url + urls.EXPORT_SCHEMA,
         "aantal": len(entries),
         "interventies": [
             entry_record(e, site_url, statuses=statuses, today=today) for e in entries
