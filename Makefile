@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1:8000
 # Material 9.7+ prints an "MkDocs 2.0" banner on every run unless told not to.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build validate check-links test test-fast chromium java vnu lint bench clean
+.PHONY: install serve build validate check-links test test-fast chromium java vnu lint bench lighthouse clean
 
 install: $(STAMP)
 
@@ -73,9 +73,19 @@ BENCH_SIZES ?= 10 1000 5000
 bench: $(STAMP) chromium
 	$(BIN)/python bench/run.py $(BENCH_SIZES)
 
+# Lighthouse on every page kind, phone and desktop (pinned in bench/package.json):
+# the "Lighthouse" section of bench/results.md. Minutes; not part of `make test`.
+LIGHTHOUSE_RUNS ?= 3
+bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: $(STAMP) chromium bench/node_modules/.bin/lighthouse
+	$(BIN)/python bench/lighthouse.py --runs $(LIGHTHOUSE_RUNS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf site .pytest_cache tests/node_modules
+	rm -rf site .pytest_cache tests/node_modules bench/node_modules
