@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from catalogue import urls
-from catalogue.export import to_csv, to_json
+from catalogue.export import comparison, to_csv, to_json
 from catalogue.keuzehulp import guide_data
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
@@ -26,7 +26,13 @@ from catalogue.search import browser_assets, build_index, dump_index
 
 Content = str | bytes
 #: Files the worker computes; the others are read from disk by the caller.
-COMPUTED = (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX, urls.GUIDE_DATA)
+COMPUTED = (
+    urls.JSON_EXPORT,
+    urls.CSV_EXPORT,
+    urls.COMPARISON_DATA,
+    urls.SEARCH_INDEX,
+    urls.GUIDE_DATA,
+)
 
 
 def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
@@ -34,6 +40,7 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
     return {
         urls.JSON_EXPORT: to_json(catalogue, site_url),
         urls.CSV_EXPORT: to_csv(catalogue, site_url),
+        urls.COMPARISON_DATA: comparison(catalogue),
         urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
         urls.GUIDE_DATA: dump_guide(catalogue),
     }
