@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from datetime import date
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 from catalogue import urls
-from catalogue.export import to_csv, to_json
+from catalogue.export import comparison, to_csv, to_json
 from catalogue.keuzehulp import guide_data
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
@@ -29,6 +29,7 @@ Content = str | bytes
 COMPUTED = (
     urls.JSON_EXPORT,
     urls.CSV_EXPORT,
+    urls.COMPARISON_DATA,
     urls.SEARCH_INDEX,
     urls.GUIDE_DATA,
     urls.EXPORT_SCHEMA,
@@ -43,6 +44,7 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
     return {
         urls.JSON_EXPORT: to_json(catalogue, site_url),
         urls.CSV_EXPORT: to_csv(catalogue, site_url),
+        urls.COMPARISON_DATA: comparison(catalogue),
         urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
         urls.GUIDE_DATA: dump_guide(catalogue),
         urls.EXPORT_SCHEMA: export_schema(site_url),

@@ -26,6 +26,8 @@ SEARCH_INDEX = "catalogus-zoekindex.json"
 #: Questions, rules and the interventions' properties for the keuzehulp page.
 GUIDE_DATA = "keuzehulp.json"
 GUIDE = "keuzehulp/"
+#: The comparison page's rows and each intervention's cells (catalogue.fields).
+COMPARISON_DATA = "vergelijking.json"
 SEARCH_SCRIPTS = (
     "assets/javascripts/lunr/lunr.js",
     "assets/javascripts/lunr/lunr.stemmer.support.js",
@@ -34,13 +36,8 @@ SEARCH_SCRIPTS = (
 )
 ENTRY_SOURCE_DIR = "data/interventies/"
 
-#: Query parameters of the overview, per facet: documented on the site.
-FACET_PARAMETERS = {
-    "risicogroepen": "risicogroep",
-    "werkzame_elementen": "element",
-    "werkvormen": "werkvorm",
-    "erkenningsniveaus": "erkenning",
-}
+#: The overview's facet parameters (risicogroep, element, werkvorm,
+#: erkenning) are declared with their fields in `catalogue.fields`.
 #: Query parameter of the overview's text search.
 QUERY_PARAMETER = "q"
 #: Query parameter of the overview's sort order, and its values (name first).

@@ -122,7 +122,11 @@ def test_only_known_values_that_differ_are_marked(context, site_url):
     rows = table_rows(page)
     differs = differing_rows(page)
     # Unknown for Gouden Mannen, the same for the other two: not a difference.
-    assert rows["Vormen van eenzaamheid"] == ["onbekend", "Sociale eenzaamheid", "Sociale eenzaamheid"]
+    assert rows["Vormen van eenzaamheid"] == [
+        "onbekend",
+        "Sociale eenzaamheid",
+        "Sociale eenzaamheid",
+    ]
     assert "Vormen van eenzaamheid" not in differs
     # Known for one only, and unknown everywhere: no difference either.
     assert rows["Eenzaamheid als doel"].count("onbekend") == 2
@@ -171,21 +175,38 @@ def test_age_and_format_read_as_plain_dutch(context, site_url):
     )
 
 
-def test_age_with_only_an_upper_bound(context, site_url):
+def test_cells_come_from_the_build(context, site_url):
+    """The page draws the rows and cells vergelijking.json gives: a text, a list
+    of labels (compared as a set), a link, or unknown."""
     page = context.new_page()
 
-    def only_a_maximum(route):
+    def changed(route):
         response = route.fetch()
         data = response.json()
+        leeftijd = data["rijen"].index("Leeftijd")
+        risk = data["rijen"].index("Risicogroepen")
         for entry in data["interventies"]:
             if entry["slug"] == "go-win":
-                entry["doelgroep"]["leeftijd_min"] = None
-                entry["doelgroep"]["leeftijd_max"] = 30
+                entry["cellen"][leeftijd] = "tot en met 30 jaar"
+                entry["cellen"][risk] = ["B", "A"]
+            if entry["slug"] == "samenkracht":
+                entry["cellen"][risk] = ["A", "B"]
+        data["rijen"].append("Proefrij")
+        for entry in data["interventies"]:
+            entry["cellen"].append({"text": "voorbeeld.nl", "href": "https://voorbeeld.nl/"})
         route.fulfill(response=response, json=data)
 
-    page.route("**/catalogus.json", only_a_maximum)
-    open_compare(page, site_url, "go-win")
-    assert table_rows(page)["Leeftijd"] == ["tot en met 30 jaar"]
+    page.route("**/vergelijking.json", changed)
+    open_compare(page, site_url, "go-win,samenkracht")
+    rows = table_rows(page)
+    assert rows["Leeftijd"][0] == "tot en met 30 jaar"
+    assert rows["Risicogroepen"] == ["B, A", "A, B"]
+    assert rows["Proefrij"] == ["voorbeeld.nl", "voorbeeld.nl"]
+    flagged = page.eval_on_selector_all(
+        "tr.ww-compare__differs th", "ths => ths.map(th => th.firstChild.textContent)"
+    )
+    assert "Risicogroepen" not in flagged  # the same labels in another order
+    assert "Proefrij" not in flagged
 
 
 def test_unknown_slug_is_named(context, site_url):

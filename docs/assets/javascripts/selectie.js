@@ -102,74 +102,22 @@
 
   /* -- the comparison ------------------------------------------------------------- */
 
-  /* Each row gives a text per intervention, "" when the catalogue does not
-   * know it, or { text, href } for a link. Lists are compared without regard
-   * to their order. */
-  var ROWS = [
-    ["Claim", function (e) { return e.claim; }],
-    ["Doelgroep", function (e) { return e.doelgroep.omschrijving; }],
-    ["Leeftijd", function (e) { return ageText(e.doelgroep.leeftijd_min, e.doelgroep.leeftijd_max); }],
-    ["Risicogroepen", function (e) { return labels(e.risicogroepen); }],
-    ["Werkzame elementen", function (e) { return labels(e.werkzame_elementen); }],
-    ["Werkvorm en duur", function (e) {
-      var count = e.werkvorm.aantal_bijeenkomsten;
-      return joinParts([labels(e.werkvorm.vormen), e.werkvorm.duur, e.werkvorm.frequentie,
-        count ? count + (count === 1 ? " bijeenkomst" : " bijeenkomsten") : ""]);
-    }],
-    ["Vormen van eenzaamheid", function (e) { return labels(e.vormen_van_eenzaamheid); }],
-    ["Eenzaamheid als doel", function (e) { return e.eenzaamheid_als_doel ? e.eenzaamheid_als_doel.label : ""; }],
-    ["Erkenning", function (e) {
-      var r = e.erkenning;
-      /* "Erkenning onbekend" is not a value to compare: the cell says onbekend. */
-      if (!r && e.erkenningsstatus.id === "onbekend") return "";
-      var text = e.erkenningsstatus.label;
-      if (r && r.niveau && r.databank) text = r.niveau.label + " (" + r.databank.label + ")";
-      if (r && e.erkenningsstatus.id === "verlopen") text += ", verlopen";
-      return text + (r && r.datum ? ", " + r.datum : "");
-    }],
-    ["Eigenaar", function (e) { return e.eigenaar.organisatie || ""; }],
-    ["Website", function (e) {
-      var url = e.eigenaar.website;
-      if (!url || !/^https?:\/\//i.test(url)) return "";
-      return { text: url.replace(/^https?:\/\//i, "").replace(/\/$/, ""), href: url };
-    }],
-    ["Contact", function (e) { return e.eigenaar.contact || ""; }],
-    ["Aanmelden of verwijzen", function (e) { return e.aanmelden || ""; }],
-    ["Kosten", function (e) { return e.kosten || ""; }],
-    ["Waar het loopt", function (e) {
-      return joinParts([e.uitvoering.locaties.join(", "), e.uitvoering.toelichting], "; ");
-    }],
-    ["Bronnen", function (e) {
-      return e.bronnen.map(function (b) { return b.titel + " (" + b.uitgever + (b.jaar ? ", " + b.jaar : "") + ")"; }).join("; ");
-    }],
-    ["Laatst gecontroleerd", function (e) { return e.laatst_gecontroleerd; }],
-  ];
-
-  function ageText(min, max) {
-    if (min !== null && max !== null) return min + " tot en met " + max + " jaar";
-    if (min !== null) return "vanaf " + min + " jaar";
-    if (max !== null) return "tot en met " + max + " jaar";
-    return "";
-  }
-
-  /* Parts of one cell, each without its closing full stop or semicolon. */
-  function joinParts(parts, separator) {
-    return parts.map(function (part) { return (part || "").trim().replace(/[.;,\s]+$/, ""); })
-      .filter(Boolean).join(separator || " \u00b7 ");
-  }
-
-  function labels(terms) {
-    return terms.map(function (t) { return t.label; }).join(", ");
-  }
+  /* Rows and cells come from vergelijking.json, written by the build from the
+   * field declaration (catalogue/fields.py): a cell is a text, a list of
+   * labels, or { text, href } for a link; "" or [] when it is not known. */
+  var ROWS = [];
 
   function cellText(value) {
+    if (Array.isArray(value)) return value.join(", ");
     return value && typeof value === "object" ? value.text : value || "";
   }
 
   /* What is compared: a link by its address, a list of labels as a set. */
   function cellKey(value) {
-    if (value && typeof value === "object") return value.href.replace(/\/$/, "").toLowerCase();
-    return value.split(", ").sort().join(", ");
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      return value.href.replace(/\/$/, "").toLowerCase();
+    }
+    return cellText(value).split(", ").sort().join(", ");
   }
 
   /* A row differs only where known values differ; unknown cells do not count. */
@@ -197,6 +145,7 @@
     fetch(root.getAttribute("data-source")).then(function (response) { return response.json(); })
       .then(function (data) {
         /* Slugs come from the URL and storage: unknown ones, "__proto__" too, are skipped. */
+        ROWS = data.rijen;
         var bySlug = window.WatWerkt.map();
         data.interventies.forEach(function (e) { bySlug[e.slug] = e; });
         var chosen = wanted.filter(function (slug, i) {
@@ -285,23 +234,23 @@
     table.appendChild(head);
     var body = el("tbody");
     var csvRows = [["Kenmerk"].concat(chosen.map(function (e) { return e.naam; }))];
-    ROWS.forEach(function (spec) {
-      var values = chosen.map(function (entry) { return spec[1](entry) || ""; });
+    ROWS.forEach(function (label, position) {
+      var values = chosen.map(function (entry) { return entry.cellen[position]; });
       var differs = knownDiffer(values);
       var tr = el("tr", differs ? "ww-compare__differs" : "");
-      var th = el("th", "", spec[0]);
+      var th = el("th", "", label);
       th.scope = "row";
       if (differs) th.appendChild(el("span", "ww-compare__flag", "verschilt"));
       tr.appendChild(th);
       values.forEach(function (value) {
         var td = el("td");
-        if (value && typeof value === "object") {
+        if (value && typeof value === "object" && !Array.isArray(value)) {
           var link = el("a", "ww-compare__link", value.text);
           link.href = value.href;
           link.rel = "noopener";
           td.appendChild(link);
-        } else if (value) {
-          td.textContent = value;
+        } else if (cellText(value)) {
+          td.textContent = cellText(value);
         } else {
           td.className = "ww-compare__unknown";
           td.appendChild(el("span", "ww-unknown", "onbekend"));
@@ -309,8 +258,9 @@
         tr.appendChild(td);
       });
       body.appendChild(tr);
-      csvRows.push([spec[0]].concat(values.map(function (v) {
-        return v && typeof v === "object" ? v.href : v || "onbekend";
+      csvRows.push([label].concat(values.map(function (v) {
+        if (v && typeof v === "object" && !Array.isArray(v)) return v.href;
+        return cellText(v) || "onbekend";
       })));
     });
     table.appendChild(body);

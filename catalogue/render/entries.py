@@ -1,0 +1,49 @@
+"""Entry pages: one page per intervention, from `entry.html.j2`.
+
+The facts list follows the field declaration (`catalogue.fields`, each
+field's `row` macro in `_rows.html.j2`); around it the page shows the claim,
+what is known, the description, approach, sources, dates and related entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import jinja2
+
+from catalogue import urls
+from catalogue.model import Catalogue, Intervention
+from catalogue.render.common import GeneratedPage, context
+from catalogue.render.related import related_index
+from catalogue.repository import RepoLinks
+
+
+def entry_page(
+    entry: Intervention,
+    catalogue: Catalogue,
+    *,
+    env: jinja2.Environment,
+    repo: RepoLinks | None = None,
+    changed: date | None = None,
+    rank: Callable[[Intervention, int], list[Intervention]] | None = None,
+) -> GeneratedPage:
+    """`changed`: when git last changed the entry's file (None without history)."""
+    repo = repo or RepoLinks()
+    page = urls.entry(entry.slug)
+    others = (rank or related_index(catalogue))(entry, 4)
+    body = env.get_template("entry.html.j2").render(
+        context(
+            catalogue,
+            page,
+            entry=entry,
+            related=others,
+            changed=changed,
+            edit_url=repo.edit(entry.source_file),
+            history_url=repo.history(entry.source_file) if changed else None,
+            report_url=repo.report(f"Interventie: {entry.naam}"),
+        )
+    )
+    return GeneratedPage(
+        page, {"title": entry.naam, "description": entry.claim, "hide": ["toc"]}, body
+    )

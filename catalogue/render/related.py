@@ -1,0 +1,82 @@
+"""Related interventions: other entries ranked by shared working elements,
+then shared risk groups (the "Verwante interventies" of an entry page)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from catalogue.model import Catalogue, Intervention
+
+Signature = tuple[int, int]  # bit masks: working elements, risk groups
+Score = tuple[int, int]  # shared working elements, shared risk groups
+
+
+def related(entry: Intervention, catalogue: Catalogue, limit: int = 4) -> list[Intervention]:
+    """Other entries ranked by shared working elements, then shared risk groups."""
+    return related_index(catalogue)(entry, limit)
+
+
+def related_index(catalogue: Catalogue) -> Callable[[Intervention, int], list[Intervention]]:
+    """Build once, rank per entry.
+
+    The ranking depends only on an entry's working elements and risk groups
+    (its signature), and a vocabulary of a few dozen terms gives far fewer
+    signatures than entries (1,000 synthetic entries: 285). So signatures are
+    ranked against each other once, as bit masks, and each entry walks its
+    signature's ranking: the cost grows with the number of signatures
+    squared, not entries squared (comparing every pair of 1,000 entries took
+    5 s; at 5,000 it would take two minutes).
+    """
+    bits = _term_bits(catalogue)
+    groups: dict[Signature, list[Intervention]] = {}
+    for entry in catalogue.interventions:
+        groups.setdefault(_signature(entry, bits), []).append(entry)
+    for members in groups.values():
+        members.sort(key=lambda e: e.naam.casefold())
+    ranked: dict[Signature, list[tuple[Score, list[Intervention]]]] = {}
+
+    def order(signature: Signature) -> list[tuple[Score, list[Intervention]]]:
+        """Signature groups sharing anything with `signature`, best score first."""
+        if signature not in ranked:
+            elements, risk_groups = signature
+            scored = []
+            for (other_elements, other_groups), members in groups.items():
+                score = (
+                    (elements & other_elements).bit_count(),
+                    (risk_groups & other_groups).bit_count(),
+                )
+                if score != (0, 0):
+                    scored.append((score, members))
+            scored.sort(key=lambda item: (-item[0][0], -item[0][1]))
+            ranked[signature] = scored
+        return ranked[signature]
+
+    def rank(entry: Intervention, limit: int = 4) -> list[Intervention]:
+        candidates: list[tuple[Score, Intervention]] = []
+        for score, members in order(_signature(entry, bits)):
+            if len(candidates) >= limit and score != candidates[-1][0]:
+                break  # every further group scores lower
+            # Members are in name order: more than limit + 1 (self) never win.
+            candidates += [(score, m) for m in members[: limit + 1] if m.slug != entry.slug]
+        candidates.sort(key=lambda c: (-c[0][0], -c[0][1], c[1].naam.casefold()))
+        return [m for _, m in candidates[:limit]]
+
+    return rank
+
+
+def _term_bits(catalogue: Catalogue) -> dict[str, int]:
+    """One bit per working element and per risk group (ids are unique per vocabulary)."""
+    bits: dict[str, int] = {}
+    for vocabulary in ("werkzame_elementen", "risicogroepen"):
+        for position, term in enumerate(catalogue.vocabularies[vocabulary]):
+            bits[f"{vocabulary}:{term.id}"] = 1 << position
+    return bits
+
+
+def _signature(entry: Intervention, bits: dict[str, int]) -> Signature:
+    elements = groups = 0
+    for term in entry.werkzame_elementen:
+        elements |= bits[f"werkzame_elementen:{term.id}"]
+    for term in entry.risicogroepen:
+        groups |= bits[f"risicogroepen:{term.id}"]
+    return elements, groups
