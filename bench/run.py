@@ -88,6 +88,16 @@ def main(counts: list[int]) -> None:
             write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts)
 
 
+def lighthouse_section() -> str:
+    """The section bench/lighthouse.py (`make lighthouse`) wrote, kept as it is."""
+    from lighthouse import END, START
+
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if START not in current or END not in current:
+        return ""
+    return "\n" + START + current.split(START, 1)[1].split(END, 1)[0] + END + "\n"
+
+
 def write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts) -> None:
     pagefind = subprocess.run(
         [str(pagefind_compare.pagefind_executable()), "--version"],
@@ -133,7 +143,7 @@ def write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts) -> N
             *[part + "\n" for part in pagefind_parts],
         ]
     )
-    RESULTS.write_text(text.rstrip() + "\n", encoding="utf-8")
+    RESULTS.write_text(text.rstrip() + "\n" + lighthouse_section(), encoding="utf-8")
     log(f"wrote {RESULTS.relative_to(HERE.parent)}")
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from datetime import date
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 from catalogue import urls
@@ -32,7 +32,11 @@ COMPUTED = (
     urls.COMPARISON_DATA,
     urls.SEARCH_INDEX,
     urls.GUIDE_DATA,
+    urls.EXPORT_SCHEMA,
+    urls.ROBOTS,
 )
+#: The export's schema beside the entry schema, which its term ids refer to.
+EXPORT_SCHEMA_FILE = Path(__file__).resolve().parent / "catalogus.schema.json"
 
 
 def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
@@ -43,7 +47,30 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
         urls.COMPARISON_DATA: comparison(catalogue),
         urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
         urls.GUIDE_DATA: dump_guide(catalogue),
+        urls.EXPORT_SCHEMA: export_schema(site_url),
+        urls.ROBOTS: robots_txt(site_url),
     }
+
+
+def export_schema(site_url: str) -> str:
+    """The export's JSON Schema with its published address as `$id`.
+
+    Its term ids refer to `interventie.schema.json` by a relative `$ref`,
+    which a validator resolves against this address."""
+    schema = json.loads(EXPORT_SCHEMA_FILE.read_text(encoding="utf-8"))
+    published = {"$schema": schema.pop("$schema")}
+    if site_url:
+        published["$id"] = site_url + urls.EXPORT_SCHEMA
+    published.update(schema)
+    return json.dumps(published, ensure_ascii=False, indent=2) + "\n"
+
+
+def robots_txt(site_url: str) -> str:
+    """Everything may be crawled; the sitemap (MkDocs writes it) lists every page."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:  # the Sitemap line must hold an absolute address
+        lines += ["", f"Sitemap: {site_url}{urls.SITEMAP}"]
+    return "\n".join(lines) + "\n"
 
 
 def dump_guide(catalogue: Catalogue) -> str:

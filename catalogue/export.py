@@ -45,7 +45,7 @@ def to_json(catalogue: Catalogue, site_url: str = "", today: date | None = None)
     entries = _by_slug(catalogue)
     document = {
         "titel": "Wat werkt tegen eenzaamheid: catalogus van interventies",
-        "schema": site_url + urls.SCHEMA,
+        "schema": site_url + urls.EXPORT_SCHEMA,
         "aantal": len(entries),
         "interventies": [entry_record(e, view) for e in entries],
     }

@@ -17,6 +17,11 @@ ABOUT = "over-de-catalogus/"
 JSON_EXPORT = "catalogus.json"
 CSV_EXPORT = "catalogus.csv"
 SCHEMA = "schema/interventie.schema.json"
+#: The JSON Schema of `catalogus.json` as a whole (the export declares it).
+EXPORT_SCHEMA = "schema/catalogus.schema.json"
+#: Tells crawlers where the sitemap is.
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
 SEARCH_INDEX = "catalogus-zoekindex.json"
 #: Questions, rules and the interventions' properties for the keuzehulp page.
 GUIDE_DATA = "keuzehulp.json"

@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import csp
+from catalogue import assets, csp
 from catalogue.contributing import render_guide
 from catalogue.data_files import COMPUTED, copied_files, start_computing
 from catalogue.loader import load_catalogue
@@ -53,6 +53,8 @@ class BuildState:
     computed: Future[dict[str, str | bytes]]
     # their File objects, registered in on_files and filled in on_env
     computed_files: dict[str, File]
+    # the project's stylesheets (extra_css), joined into one file when built
+    stylesheets: list[str] = field(default_factory=list)
     # inline-script hashes of every page, and the pages waiting for the policy
     script_hashes: set[str] = field(default_factory=set)
     written: list[Path] = field(default_factory=list)
@@ -91,6 +93,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         computed=start_computing(catalogue, config.site_url or ""),
         computed_files={},
     )
+    if not _serving:  # one minified stylesheet instead of the sources (see catalogue/assets.py)
+        _state.stylesheets.extend(config.extra_css)
+        config.extra_css = [assets.STYLESHEET_BUNDLE]
     for line in summary(catalogue, date.today()):
         log.info(line)
     return config
@@ -119,6 +124,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     )
     for src_uri, path in copied_files(state.catalogue, state.project).items():
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    if not _serving:
+        minify_assets(files, config, state.stylesheets)
     # Registered now so links to them resolve; their content arrives in on_env.
     for src_uri in COMPUTED:
         state.computed_files[src_uri] = File.generated(config, src_uri, content=b"")
@@ -185,6 +192,21 @@ def repo_links(config: MkDocsConfig) -> RepoLinks:
     return RepoLinks.from_setting(
         config.extra.get("catalogus_repo_url"), config.extra.get("catalogus_branch")
     )
+
+
+def minify_assets(files: Files, config: MkDocsConfig, stylesheets: list[str]) -> None:
+    """The project's scripts and stylesheets, minified in place; its stylesheets also as one."""
+    own = [f for f in files if f.abs_src_path and assets.is_own_asset(f.src_uri)]
+    texts = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8") for f in own}
+    for file in own:
+        files.remove(file)
+        content = assets.minified(file.src_uri, texts[file.src_uri])
+        files.append(File.generated(config, file.src_uri, content=content))
+    missing = [name for name in stylesheets if name not in texts]
+    if missing:
+        raise PluginError(f"extra_css: niet gevonden in docs/: {', '.join(missing)}")
+    bundle = assets.stylesheet_bundle([(name, texts[name]) for name in stylesheets])
+    files.append(File.generated(config, assets.STYLESHEET_BUNDLE, content=bundle))
 
 
 def _with_csp_slot(html: str, destination: Path) -> str:

@@ -241,9 +241,18 @@
       var key = shownOrder.join(" ");
       if (key === placed) return;
       placed = key;
-      var fragment = document.createDocumentFragment();
-      shownOrder.forEach(function (i) { fragment.appendChild(cards[i]); });
-      list.replaceChildren(fragment);
+      /* The page comes with every card in the default order: when the shown
+       * ones lead the list, drop the rest instead of moving them all. */
+      var children = list.children;
+      var leading = children.length >= shownOrder.length &&
+        shownOrder.every(function (i, k) { return children[k] === cards[i]; });
+      if (leading) {
+        while (children.length > shownOrder.length) list.removeChild(list.lastElementChild);
+      } else {
+        var fragment = document.createDocumentFragment();
+        shownOrder.forEach(function (i) { fragment.appendChild(cards[i]); });
+        list.replaceChildren(fragment);
+      }
       if (window.WatWerkt.syncPicks) window.WatWerkt.syncPicks(list);
     }
 
@@ -530,8 +539,9 @@
     });
     form.hidden = false;
     /* On a phone the long list of filters would push the results out of
-     * sight: fold it; its summary shows how many filters are chosen. */
-    if (panel && window.matchMedia(NARROW).matches) panel.open = false;
+     * sight: it stays folded (as the page comes); its summary shows how
+     * many filters are chosen. */
+    if (panel && !window.matchMedia(NARROW).matches) panel.open = true;
     apply();
     if (input && initial.q) runSearch();
   }

@@ -112,6 +112,34 @@
     backToList();
   });
 
+  /* Page scripts load only on the pages that use them, once per visit, in
+   * order. Material's instant navigation swaps pages without reloading
+   * scripts, so the check runs again on every page; a script that arrives
+   * mounts itself (`mount`) on the page showing then and on later ones. */
+  var SCRIPT_BASE = document.currentScript ? new URL(".", document.currentScript.src).href : "";
+  var PAGE_SCRIPTS = [
+    ["[data-filter-list]", ["catalogus.js"]],
+    ["[data-guide]", ["keuzehulp-rangorde.js", "keuzehulp.js"]],
+    ["[data-tool]", ["verbetertool.js"]],
+  ];
+  var requested = map();
+
+  function loadPageScripts() {
+    PAGE_SCRIPTS.forEach(function (entry) {
+      if (!document.querySelector(entry[0])) return;
+      entry[1].forEach(function (name) {
+        if (has(requested, name)) return;
+        requested[name] = true;
+        var script = document.createElement("script");
+        script.src = SCRIPT_BASE + name;
+        script.async = false;  /* keuzehulp.js runs after keuzehulp-rangorde.js */
+        document.body.appendChild(script);
+      });
+    });
+  }
+  loadPageScripts();  /* deferred: the page is parsed, start at once */
+  onPage(loadPageScripts);
+
   window.WatWerkt = {
     onPage: onPage, mount: mount, el: el, map: map, has: has, lastListKey: LAST_LIST,
   };

@@ -135,6 +135,13 @@
     var status = root.querySelector("[data-compare-status]");
     var fromUrl = selectionFromUrl();
     var wanted = fromUrl !== null ? fromUrl : load();
+    /* Known before the data arrives: show the buttons now and keep room for
+     * the table (catalogus.css), so that nothing jumps when it is drawn. */
+    if (wanted.length) {
+      root.querySelector("[data-compare-actions]").hidden = false;
+      root.querySelector("[data-adopt]").hidden = !(fromUrl !== null && fromUrl.join(",") !== load().join(","));
+      root.setAttribute("data-loading", "");
+    }
     fetch(root.getAttribute("data-source")).then(function (response) { return response.json(); })
       .then(function (data) {
         /* Slugs come from the URL and storage: unknown ones, "__proto__" too, are skipped. */
@@ -154,6 +161,7 @@
         draw(root, chosen, shared, missing);
       })
       .catch(function () {
+        root.removeAttribute("data-loading");
         status.textContent = damageNotice() + "De gegevens konden niet worden geladen.";
       });
   }
@@ -173,6 +181,7 @@
     var status = root.querySelector("[data-compare-status]");
     var holder = root.querySelector("[data-compare-table]");
     var actions = root.querySelector("[data-compare-actions]");
+    root.removeAttribute("data-loading");
     holder.textContent = "";
     var slugs = chosen.map(function (e) { return e.slug; });
     if (slugs.length) {

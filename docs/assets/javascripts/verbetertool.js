@@ -189,6 +189,8 @@
       title.id = "samenvatting-titel";
       title.tabIndex = -1;
       summary.appendChild(title);
+      /* Named by its heading once the heading exists (an id nothing has yet is invalid). */
+      summary.setAttribute("aria-labelledby", title.id);
       summary.appendChild(element("p", "ww-summary__date",
         "Gemaakt op " + new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) +
         " met de verbetertool van Wat werkt tegen eenzaamheid."));
