@@ -129,6 +129,7 @@ def test_index_holds_only_trimmed_words_and_their_stems():
     trimmer = _register_pipeline()[0]
     terms = {term for term, _ in ASSET["index"]["invertedIndex"]}
     untrimmed = {t for t in terms if str(trimmer(Token(t)) or "") != t}
+    # (A compound's part is trimmed too: it is a piece of a trimmed word.)
     assert terms and all(any(w != t and stem(w) == t for w in terms) for t in untrimmed)
     assert not any(t.isdigit() for t in terms)
 
@@ -172,10 +173,15 @@ def test_former_name_finds_the_entry():
     assert "eerdere_namen" in hits[0].fields
 
 
-def test_every_word_must_match():
-    both = set(refs("ouderen migratie"))
-    assert both <= set(refs("ouderen")) & set(refs("migratie"))
+def test_entries_matching_every_word_come_first_then_those_matching_most():
+    hits = search(INDEX, "ouderen migratie")
+    slugs = [ASSET["documenten"][h.ref]["slug"] for h in hits]
+    both = {s for s, h in zip(slugs, hits) if h.words == 2}
+    assert both == set(refs("ouderen")) & set(refs("migratie"))
     assert {"gouden-mannen", "go-win"} <= both
+    # Then entries with one of the two words, never before one with both.
+    assert [h.words for h in hits] == sorted((h.words for h in hits), reverse=True)
+    assert set(slugs) - both and set(slugs) == set(refs("ouderen")) | set(refs("migratie"))
 
 
 def test_stop_words_and_empty_queries_find_nothing():
@@ -225,14 +231,18 @@ def test_typos_are_tried_only_when_the_word_itself_finds_nothing():
 
     from catalogue.search import _match_word
 
+    from catalogue.search import SearchIndex
+
     def exact(word: str) -> set[str]:
         def build(query: Query) -> None:
             query.term(word, use_pipeline=True, boost=10)
 
-        return {r["ref"] for r in INDEX.query(callback=build)}
+        return {r["ref"] for r in INDEX.index.query(callback=build)}
 
     # "ouderen" matches as itself: a typo pass would add near-misses such as "oudere".
-    assert exact("ouderen") and set(_match_word(INDEX, "ouderen", last=False)) == exact("ouderen")
+    # (Without its synonyms, which add entries of their own.)
+    plain = SearchIndex(INDEX.index, {}, INDEX.known)
+    assert exact("ouderen") and set(_match_word(plain, "ouderen", last=False)) == exact("ouderen")
     assert not exact("eenzaamhied") and _match_word(INDEX, "eenzaamhied", last=False)
 
 
@@ -254,6 +264,11 @@ def test_query_bounds_are_the_same_in_python_and_javascript():
         "maxQueryWords": python.MAX_QUERY_WORDS,
         "maxWordLength": python.MAX_WORD_LENGTH,
         "maxTypoWordLength": python.MAX_TYPO_WORD_LENGTH,
+        "minCompoundLength": python.MIN_COMPOUND_LENGTH,
+        "minPartLength": python.MIN_PART_LENGTH,
+        "maxCompoundParts": python.MAX_COMPOUND_PARTS,
+        "synonymWeight": python.SYNONYM_WEIGHT,
+        "partsWeight": python.PARTS_WEIGHT,
     }
 
 

@@ -11,12 +11,18 @@
 })(this, function () {
   "use strict";
 
-  /* Bounds that keep any query fast (search.py holds the same numbers). */
+  /* Bounds that keep any query fast, compound splitting and the weights of
+   * synonym and compound matches (search.py holds the same numbers). */
   var LIMITS = {
     maxQueryLength: 200,
     maxQueryWords: 10,
     maxWordLength: 40,
     maxTypoWordLength: 20,
+    minCompoundLength: 8,
+    minPartLength: 4,
+    maxCompoundParts: 3,
+    synonymWeight: 0.5,
+    partsWeight: 0.5,
   };
 
   /* Lowercase, split on spaces and hyphens, trim punctuation, drop stop
@@ -41,63 +47,187 @@
     return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   }
 
-  /* One word's matches: its stem, a prefix if it is the last word, and only
-   * when those find nothing a small typo (typo matching a common word scores
-   * thousands of near-misses: at 5,000 entries it made queries ten times
-   * slower without finding anything the word itself had not found). */
-  function matchWord(index, word, last, lunr) {
-    var distance = editDistanceFor(word);
-    var found = {};
-    [0, distance].forEach(function (typos, attempt) {
-      if (attempt === 1 && (!typos || Object.keys(found).length)) return;
-      index.query(function (query) {
-        query.term(word, { usePipeline: true, boost: 10 });
-        if (last) {
-          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-        }
-        if (typos) {
-          query.term(word, { usePipeline: false, editDistance: typos, boost: 1 });
-        }
-      }).forEach(function (result) {
-        var fields = {};
-        Object.keys(result.matchData.metadata).forEach(function (term) {
-          Object.keys(result.matchData.metadata[term]).forEach(function (field) { fields[field] = true; });
+  /* How many of `count` query words an entry must match to be shown: all of
+   * one; one of two; more than half of three or more. */
+  function wordsNeeded(count) {
+    return count <= 1 ? count : count === 2 ? 1 : Math.floor(count / 2) + 1;
+  }
+
+  var stems = Object.create(null);
+  function stem(word, lunr) {
+    if (!(word in stems)) stems[word] = lunr.nl.stemmer(new lunr.Token(word)).toString();
+    return stems[word];
+  }
+
+  /* The fewest known parts that spell `word` (two or more; with equally few,
+   * the longest first part), or null. "huisbezoek" -> ["huis", "bezoek"]. */
+  function splitCompound(word, known) {
+    if (word.length < LIMITS.minCompoundLength) return null;
+    var memo = Object.create(null);
+    function best(start) {
+      if (start in memo) return memo[start];
+      var result = null;
+      var lastEnd = start > 0 ? word.length : word.length - LIMITS.minPartLength;
+      for (var end = lastEnd; end > start + LIMITS.minPartLength - 1; end--) {
+        if (word.length - end && word.length - end < LIMITS.minPartLength) continue;
+        var piece = word.slice(start, end);
+        if (!known(piece)) continue;
+        var rest = end === word.length ? [] : best(end);
+        if (rest === null) continue;
+        if (result === null || rest.length + 1 < result.length) result = [piece].concat(rest);
+      }
+      memo[start] = result;
+      return result;
+    }
+    var parts = best(0);
+    return parts !== null && parts.length <= LIMITS.maxCompoundParts ? parts : null;
+  }
+
+  /* Stem of each single-word member -> the other members (as query words), in file order. */
+  function synonymMap(groups, lunr) {
+    var result = Object.create(null);
+    groups.forEach(function (group) {
+      var members = group.map(function (member) { return queryWords(member, lunr); });
+      members.forEach(function (member) {
+        if (member.length !== 1) return;
+        var key = stem(member[0], lunr);
+        var others = result[key] || (result[key] = []);
+        members.forEach(function (other) {
+          var same = function (o) { return o.join(" ") === other.join(" "); };
+          if (other.length && !others.some(same) && !(other.length === 1 && stem(other[0], lunr) === key)) {
+            others.push(other);
+          }
         });
-        found[result.ref] = { ref: result.ref, score: result.score, fields: Object.keys(fields).sort() };
       });
+    });
+    return result;
+  }
+
+  /* A loaded index with what the query rules need beside it (search.py's SearchIndex). */
+  function prepare(index, zoekwoorden, lunr) {
+    zoekwoorden = zoekwoorden || {};
+    var known = Object.create(null);
+    Object.keys(index.invertedIndex).forEach(function (term) { known[term] = true; });
+    (zoekwoorden.woorddelen || []).forEach(function (part) { known[stem(part, lunr)] = true; });
+    return { index: index, synonyms: synonymMap(zoekwoorden.synoniemen || [], lunr), known: known };
+  }
+
+  function union(a, b) {
+    var set = {};
+    a.concat(b).forEach(function (f) { set[f] = true; });
+    return Object.keys(set).sort();
+  }
+
+  /* One lunr query: any of `terms` by stem; the first also as a prefix if it
+   * is the last query word, and with `typos` edits. ref -> {score, fields}. */
+  function termHits(index, terms, last, typos, lunr) {
+    var found = Object.create(null);
+    index.query(function (query) {
+      terms.forEach(function (term) { query.term(term, { usePipeline: true, boost: 10 }); });
+      if (last) {
+        query.term(terms[0], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+      }
+      if (typos) {
+        query.term(terms[0], { usePipeline: false, editDistance: typos, boost: 1 });
+      }
+    }).forEach(function (result) {
+      var fields = {};
+      Object.keys(result.matchData.metadata).forEach(function (term) {
+        Object.keys(result.matchData.metadata[term]).forEach(function (field) { fields[field] = true; });
+      });
+      found[result.ref] = { score: result.score, fields: Object.keys(fields).sort() };
     });
     return found;
   }
 
-  /* Every word must match (stem, prefix for the last word, or a small typo).
-   * Returns [{ref, score, fields}] best first, ties by ref. */
-  function search(index, text, lunr) {
-    var words = queryWords(text, lunr);
-    var combined = null;
-    words.forEach(function (word, position) {
-      if (combined !== null && !Object.keys(combined).length) return;  // nothing left to match
-      var found = matchWord(index, word, position === words.length - 1, lunr);
-      if (combined === null) {
-        combined = found;
-      } else {
-        var next = {};
-        Object.keys(combined).forEach(function (ref) {
-          if (found[ref]) {
-            var fields = {};
-            combined[ref].fields.concat(found[ref].fields).forEach(function (f) { fields[f] = true; });
-            next[ref] = { ref: ref, score: combined[ref].score + found[ref].score,
-                          fields: Object.keys(fields).sort() };
-          }
-        });
-        combined = next;
-      }
+  /* Entries in every one of `matches`, their scores added in order. */
+  function allOf(matches) {
+    var result = matches[0];
+    matches.slice(1).forEach(function (more) {
+      var next = Object.create(null);
+      Object.keys(result).forEach(function (ref) {
+        if (more[ref]) {
+          next[ref] = { score: result[ref].score + more[ref].score,
+                        fields: union(result[ref].fields, more[ref].fields) };
+        }
+      });
+      result = next;
     });
-    var hits = Object.keys(combined || {}).map(function (ref) { return combined[ref]; });
+    return result;
+  }
+
+  /* One word's matches, ref -> {score, fields, exact}: the word itself (its
+   * stem, a prefix if it is the last word); each synonym (all words of a
+   * phrase); its compound parts (each part or a synonym of it); and only when
+   * all those find nothing, a small typo. */
+  function matchWord(searcher, word, last, lunr) {
+    var found = Object.create(null);
+    function add(matches, weight, exact) {
+      Object.keys(matches).forEach(function (ref) {
+        var match = matches[ref];
+        var before = found[ref];
+        found[ref] = before
+          ? { score: Math.max(before.score, match.score * weight),
+              fields: union(before.fields, match.fields), exact: before.exact || exact }
+          : { score: match.score * weight, fields: match.fields, exact: exact };
+      });
+    }
+    var index = searcher.index;
+    add(termHits(index, [word], last, 0, lunr), 1.0, true);
+    (searcher.synonyms[stem(word, lunr)] || []).forEach(function (phrase) {
+      add(allOf(phrase.map(function (term) { return termHits(index, [term], false, 0, lunr); })),
+          LIMITS.synonymWeight, false);
+    });
+    var parts = splitCompound(word, function (piece) { return stem(piece, lunr) in searcher.known; });
+    if (parts) {
+      add(allOf(parts.map(function (part) {
+        var terms = [part];
+        (searcher.synonyms[stem(part, lunr)] || []).forEach(function (p) {
+          if (p.length === 1) terms.push(p[0]);
+        });
+        return termHits(index, terms, false, 0, lunr);
+      })), LIMITS.partsWeight, false);
+    }
+    var distance = editDistanceFor(word);
+    if (!Object.keys(found).length && distance) {
+      add(termHits(index, [word], last, distance, lunr), 1.0, false);
+    }
+    return found;
+  }
+
+  /* Entries matching the most query words first (all, then most of them:
+   * wordsNeeded); then those matching more words as typed; then by score.
+   * Returns [{ref, score, fields, words, exact}], ties by ref. */
+  function search(searcher, text, lunr) {
+    var words = queryWords(text, lunr);
+    var combined = Object.create(null);
+    words.forEach(function (word, position) {
+      var found = matchWord(searcher, word, position === words.length - 1, lunr);
+      Object.keys(found).forEach(function (ref) {
+        var entry = combined[ref] || (combined[ref] = { ref: ref, score: 0, fields: [], words: 0, exact: 0 });
+        entry.score += found[ref].score;
+        entry.fields = union(entry.fields, found[ref].fields);
+        entry.words += 1;
+        entry.exact += found[ref].exact ? 1 : 0;
+      });
+    });
+    var needed = wordsNeeded(words.length);
+    var hits = Object.keys(combined).map(function (ref) { return combined[ref]; })
+      .filter(function (hit) { return hit.words >= needed; });
     hits.sort(function (a, b) {
-      return b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+      return b.words - a.words || b.exact - a.exact || b.score - a.score ||
+        (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
     });
     return hits;
   }
 
-  return { queryWords: queryWords, editDistanceFor: editDistanceFor, search: search, LIMITS: LIMITS };
+  return {
+    queryWords: queryWords,
+    editDistanceFor: editDistanceFor,
+    wordsNeeded: wordsNeeded,
+    splitCompound: splitCompound,
+    prepare: prepare,
+    search: search,
+    LIMITS: LIMITS,
+  };
 });
