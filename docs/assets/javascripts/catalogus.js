@@ -104,7 +104,8 @@
       var started = performance.now();
       var asset = JSON.parse(parts[1]);
       var parsed = performance.now();
-      var index = window.lunr.Index.load(asset.index);
+      var index = window.CatalogusZoeken.prepare(
+        window.lunr.Index.load(asset.index), asset.zoekwoorden, window.lunr);
       return {
         index: index,
         documents: asset.documenten,  // ref -> {slug, naam, url}
@@ -165,7 +166,8 @@
     var more = root.querySelector("[data-more]");
     var order = cards.map(function (card, i) { return i; });  // display order
     var notes = cards.map(function () { return null; });
-    var search = { q: "", hits: null, order: "" };  // hits: slug -> {rank, fields}
+    /* hits: slug -> {rank, fields, words}; words: how many query words there are */
+    var search = { q: "", hits: null, order: "", words: 0 };
     var fieldLabels = map();
 
     /* Sort keys per card, read once: catalogue (name) order, recognition
@@ -208,12 +210,15 @@
       }
       if (notes[i].hidden !== !hit) notes[i].hidden = !hit;
       if (hit) {
-        var text = "Gevonden in: " + hit.fields.map(function (field) {
-          return has(fieldLabels, field) ? fieldLabels[field] : field;
-        }).join(", ");
+        var text = (partial(hit) ? "Bevat " + hit.words + " van de " + search.words + " woorden. " : "") +
+          "Gevonden in: " + hit.fields.map(function (field) {
+            return has(fieldLabels, field) ? fieldLabels[field] : field;
+          }).join(", ");
         if (notes[i].textContent !== text) notes[i].textContent = text;
       }
     }
+
+    function partial(hit) { return hit && hit.words < search.words; }
 
     /* Display order: matching cards in rank order (a search sorts by
      * relevance), the rest in the chosen sort order. Computed when the hits
@@ -236,13 +241,32 @@
     /* The list holds exactly the shown cards, in display order; rebuilt only
      * when that sequence changes. */
     var placed = null;
+    /* Between the cards with every query word and those with most of them. */
+    var divider = document.createElement("li");
+    divider.className = "ww-cards__divider";
+    divider.setAttribute("data-partial-divider", "");
+    var dividerHeading = document.createElement("h2");
+    divider.appendChild(dividerHeading);
     function placeShown() {
       var shownOrder = order.filter(function (i) { return visible[i]; });
-      var key = shownOrder.join(" ");
+      var split = -1;
+      if (search.hits) {
+        for (var k = 0; k < shownOrder.length && split < 0; k++) {
+          if (partial(search.hits[slugs[shownOrder[k]]])) split = k;
+        }
+      }
+      var key = shownOrder.join(" ") + "|" + split + "|" + search.words;
       if (key === placed) return;
       placed = key;
       var fragment = document.createDocumentFragment();
-      shownOrder.forEach(function (i) { fragment.appendChild(cards[i]); });
+      shownOrder.forEach(function (i, k) {
+        if (k === split) {
+          dividerHeading.textContent = "Met een deel van de woorden" +
+            (split === 0 ? "" : " (niet alle " + search.words + ")");
+          fragment.appendChild(divider);
+        }
+        fragment.appendChild(cards[i]);
+      });
       list.replaceChildren(fragment);
       if (window.WatWerkt.syncPicks) window.WatWerkt.syncPicks(list);
     }
@@ -291,6 +315,7 @@
       var tally = map();
       FACETS.forEach(function (facet) { tally[facet] = map(); });
       var shown = 0;
+      var shownPartial = 0;
       for (var i = 0; i < total; i++) {
         /* A card outside the search results fails everywhere: it counts
          * for no facet value. */
@@ -315,6 +340,7 @@
         }
         var show = failures === 0;
         if (show) shown++;
+        if (show && partial(hit)) shownPartial++;
         matching[i] = show;
         noteFor(i, show ? hit : null);
       }
@@ -336,13 +362,15 @@
       var about = search.hits ? " voor \u201c" + search.q + "\u201d" : "";
       status.textContent = (shown === total && !search.hits
         ? total + " " + plural(total)
-        : shown + " van " + total + " " + plural(total)) + about;
+        : shown + " van " + total + " " + plural(total)) + about +
+        (shownPartial ? ": " + (shown - shownPartial) + " met alle woorden, " +
+          shownPartial + " met een deel" : "");
       empty.hidden = shown !== 0;
       suggest(state, activeFacets, shown);
       phoneFeedback(shown);
       if (clearQueryButton) clearQueryButton.hidden = !search.hits;
       emptyText.textContent = search.hits && !chosen
-        ? "Niets gevonden voor \u201c" + search.q + "\u201d. Probeer een ander woord."
+        ? "Niets gevonden voor \u201c" + search.q + "\u201d, ook niet met een deel van de woorden. Probeer een ander woord."
         : search.hits
           ? "Niets gevonden voor \u201c" + search.q + "\u201d met deze filters."
           : emptyDefault;
@@ -462,9 +490,10 @@
             search.hits = null;
           } else {
             search.hits = map();
+            search.words = words.length;
             window.CatalogusZoeken.search(loaded.index, text, window.lunr)
               .forEach(function (hit, rank) {
-                search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields };
+                search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields, words: hit.words };
               });
           }
           apply();
