@@ -58,6 +58,7 @@ FIELDS: tuple[SearchField, ...] = (
     SearchField("claim", "claim", 5, lambda e: e.claim),
     SearchField("eigenaar", "eigenaar", 3, lambda e: e.eigenaar.organisatie or ""),
     SearchField("plaats", "plaats", 3, lambda e: " ".join(e.uitvoering.locaties)),
+    SearchField("uitvoering", "uitvoering", 1, lambda e: e.uitvoering.toelichting or ""),
     SearchField("doelgroeptags", "doelgroep", 3, lambda e: _labels(e.doelgroep.tags)),
     SearchField(
         "termen",
