@@ -234,7 +234,7 @@ def run_search(args: argparse.Namespace) -> int:
         if count > 1 and hit.words < count and (rank == 1 or hits[rank - 2].words == count):
             print(f"Met een deel van de woorden (niet alle {count}):")
         document = asset["documenten"][hit.ref]
-        where = ", ".join(asset["velden"][field] for field in hit.fields)
+        where = ", ".join(dict.fromkeys(asset["velden"][field] for field in hit.fields))
         print(
             f"{rank}. {document['naam']}  {base}{document['url']}  "
             f"(score {hit.score:.2f}; gevonden in: {where})"

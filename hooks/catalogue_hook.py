@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import csp
+from catalogue import csp, urls
 from catalogue.contributing import render_guide
 from catalogue.data_files import COMPUTED, copied_files, start_computing
 from catalogue.loader import load_catalogue
@@ -93,6 +93,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     for line in summary(catalogue, date.today()):
         log.info(line)
+    # The header search offers the catalogue search (overrides/main.html, zoeken-kop.js).
+    config.extra["catalogus_zoeken"] = {
+        "index": urls.SEARCH_INDEX,
+        "scripts": list(urls.SEARCH_SCRIPTS),
+        "overview": urls.OVERVIEW,
+    }
     return config
 
 

@@ -79,44 +79,7 @@
     }
   }
 
-  /* Load scripts one after the other (lunr.nl needs lunr), once per page load. */
-  var loading = null;
-  function loadSearch(scripts, indexUrl) {
-    if (loading) return loading;
-    var chain = Promise.resolve();
-    scripts.forEach(function (src) {
-      chain = chain.then(function () {
-        return new Promise(function (resolve, reject) {
-          var tag = document.createElement("script");
-          tag.src = src;
-          tag.onload = resolve;
-          tag.onerror = function () { reject(new Error("kan " + src + " niet laden")); };
-          document.head.appendChild(tag);
-        });
-      });
-    });
-    loading = Promise.all([
-      chain,
-      fetch(indexUrl).then(function (response) { return response.text(); }),
-    ]).then(function (parts) {
-      /* Parsing the JSON costs more than lunr's load (1,000 entries: ~140 ms
-       * against ~20 ms), so both are timed. */
-      var started = performance.now();
-      var asset = JSON.parse(parts[1]);
-      var parsed = performance.now();
-      var index = window.CatalogusZoeken.prepare(
-        window.lunr.Index.load(asset.index), asset.zoekwoorden, window.lunr);
-      return {
-        index: index,
-        documents: asset.documenten,  // ref -> {slug, naam, url}
-        fields: asset.velden,
-        parseMs: parsed - started,
-        loadMs: performance.now() - started,
-      };
-    });
-    loading.catch(function () { loading = null; });
-    return loading;
-  }
+  var loadSearch = window.WatWerkt.loadSearch;
 
   function setup(root) {
     var form = root.querySelector("[data-filters]");
@@ -213,7 +176,7 @@
         var text = (partial(hit) ? "Bevat " + hit.words + " van de " + search.words + " woorden. " : "") +
           "Gevonden in: " + hit.fields.map(function (field) {
             return has(fieldLabels, field) ? fieldLabels[field] : field;
-          }).join(", ");
+          }).filter(function (label, k, labels) { return labels.indexOf(label) === k; }).join(", ");
         if (notes[i].textContent !== text) notes[i].textContent = text;
       }
     }
