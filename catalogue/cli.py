@@ -252,12 +252,23 @@ def read_search_index(path: Path) -> tuple[dict, str]:
         return {}, f"is geen geldige JSON (regel {error.lineno}, kolom {error.colno}: {error.msg})"
     shape_ok = (
         isinstance(asset, dict)
-        and isinstance(asset.get("index"), dict)
+        and isinstance(asset.get("termen"), dict)
+        and isinstance(asset["termen"].get("delen"), list)
+        and isinstance(asset["termen"].get("pad"), str)
         and isinstance(asset.get("documenten"), dict)
         and isinstance(asset.get("velden"), dict)
     )
     if not shape_ok:
-        return {}, "is geen zoekindex van de catalogus (index, documenten en velden ontbreken)"
+        return {}, "is geen zoekindex van de catalogus (termen, documenten en velden ontbreken)"
+    # The postings are in parts beside it (catalogus-zoekindex/0.json, ...).
+    folder = path.parent / Path(asset["termen"]["pad"]).name
+    asset["postings"] = []
+    for number in range(len(asset["termen"]["delen"])):
+        part = folder / f"{number}.json"
+        try:
+            asset["postings"].append(json.loads(part.read_text(encoding="utf-8"))["postings"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}, f"mist deel {number} van de zoekindex ({display_path(part)})"
     try:
         load_index(asset)
     except Exception as error:  # lunr.py raises bare KeyErrors and TypeErrors on foreign data

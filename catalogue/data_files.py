@@ -22,11 +22,16 @@ from catalogue.export import to_csv, to_json
 from catalogue.keuzehulp import guide_data
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
-from catalogue.search import browser_assets, build_index, dump_index
+from catalogue.search import browser_assets, build_index, shard_count, site_files
 
 Content = str | bytes
-#: Files the worker computes; the others are read from disk by the caller.
-COMPUTED = (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX, urls.GUIDE_DATA)
+
+
+def computed_paths(catalogue: Catalogue) -> tuple[str, ...]:
+    """Files the worker computes (the others are read from disk by the caller):
+    known before it runs, so the build can register them."""
+    shards = tuple(urls.search_shard(n) for n in range(shard_count(len(catalogue.interventions))))
+    return (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX, *shards, urls.GUIDE_DATA)
 
 
 def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
@@ -34,7 +39,7 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
     return {
         urls.JSON_EXPORT: to_json(catalogue, site_url),
         urls.CSV_EXPORT: to_csv(catalogue, site_url),
-        urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
+        **site_files(build_index(catalogue)),
         urls.GUIDE_DATA: dump_guide(catalogue),
     }
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import snowballstemmer
+from lunr import __TARGET_JS_VERSION__ as LUNR_VERSION
 from lunr.builder import Builder
 from lunr.index import Index
 from lunr.pipeline import Pipeline
@@ -70,7 +71,10 @@ FIELDS: tuple[SearchField, ...] = (
     SearchField("aanpak", "aanpak", 1, lambda e: e.aanpak or ""),
     SearchField("beschrijving", "beschrijving", 1, lambda e: e.beschrijving),
 )
-INDEX_VERSION = 4  # 2: short refs, slugs; 3: trimmed like lunr.js; 4: compounds, zoekwoorden
+INDEX_VERSION = 5  # 3: trimmed like lunr.js; 4: compounds, zoekwoorden; 5: postings in parts
+#: Entries per part of the postings: a search loads only the parts holding its
+#: terms (at 5,000 entries 25 parts), never the whole index.
+SHARD_ENTRIES = 200
 
 
 # -- the Dutch language support, from the files the browser loads ---------------
@@ -276,6 +280,8 @@ def build_index(catalogue: Catalogue) -> dict[str, Any]:
         builder.field(field.name, boost=field.boost)
     for document in documents:
         builder.add(document)
+    terms, postings = _compact(builder.build().serialize(), refs)
+    starts = _shard_starts(postings, shard_count(len(entries)))
     return {
         "versie": INDEX_VERSION,
         "velden": {field.name: field.label for field in FIELDS},
@@ -287,12 +293,99 @@ def build_index(catalogue: Catalogue) -> dict[str, Any]:
             "synoniemen": [list(group) for group in extra.synoniemen],
             "woorddelen": list(extra.woorddelen),
         },
-        "index": builder.build().serialize(),
+        "termen": {
+            "lijst": terms,
+            "velden": [field.name for field in FIELDS],
+            "delen": starts,
+            "pad": urls.SEARCH_SHARDS,
+        },
+        "postings": [postings[a:b] for a, b in zip(starts, [*starts[1:], len(terms)], strict=True)],
     }
+
+
+def shard_count(entries: int) -> int:
+    return max(1, -(-entries // SHARD_ENTRIES))
+
+
+Postings = list[list[Any]]  # per field with entries: [field number, doc deltas, weights x 1000]
+
+
+def _compact(serialized: dict[str, Any], refs: list[str]) -> tuple[list[str], list[Postings]]:
+    """lunr's index as sorted terms and, per term, its postings with their
+    weights: the inverted index is derived from the field vectors, so it is
+    not shipped. Term numbers become positions in the sorted list."""
+    fields = serialized["fields"]
+    terms = [term for term, _ in serialized["invertedIndex"]]
+    renumber = {posting["_index"]: n for n, (_, posting) in enumerate(serialized["invertedIndex"])}
+    doc_number = {ref: n for n, ref in enumerate(refs)}
+    found: list[dict[int, list[tuple[int, int]]]] = [{} for _ in terms]
+    for field_ref, elements in serialized["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        f, d = fields.index(field), doc_number[ref]
+        for k in range(0, len(elements), 2):
+            found[renumber[elements[k]]].setdefault(f, []).append((d, round(elements[k + 1] * 1000)))
+    postings = []
+    for per_field in found:
+        term_postings = []
+        for f in sorted(per_field):
+            docs = sorted(per_field[f])
+            deltas = [d - (docs[k - 1][0] if k else 0) for k, (d, _) in enumerate(docs)]
+            term_postings.append([f, deltas, [w for _, w in docs]])
+        postings.append(term_postings)
+    return terms, postings
+
+
+def _shard_starts(postings: list[Postings], count: int) -> list[int]:
+    """First term of each part, in sorted term order, so parts hold about the
+    same number of postings (a very common term may fill a part alone)."""
+    sizes = [sum(len(p[1]) for p in term) for term in postings]
+    total = sum(sizes) or 1
+    starts, running = [0], 0
+    for n, size in enumerate(sizes):
+        if len(starts) < count and running >= total * len(starts) / count and n > starts[-1]:
+            starts.append(n)
+        running += size
+    # Exactly `count` parts, so their files are known before the index is built.
+    return starts + [len(postings)] * (count - len(starts))
+
+
+def site_files(asset: dict[str, Any]) -> dict[str, str]:
+    """Site path -> content: the head (catalogus-zoekindex.json) and each part."""
+    head = {key: value for key, value in asset.items() if key != "postings"}
+    files = {urls.SEARCH_INDEX: dump_index(head)}
+    for number, part in enumerate(asset["postings"]):
+        files[urls.search_shard(number)] = dump_index({"deel": number, "postings": part})
+    return files
 
 
 def dump_index(asset: dict[str, Any]) -> str:
     return json.dumps(asset, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def lunr_index(asset: dict[str, Any]) -> dict[str, Any]:
+    """lunr's serialised index rebuilt from the asset, as catalogus-zoeken.js does."""
+    terms = asset["termen"]
+    fields = terms["velden"]
+    refs = sorted(asset["documenten"])
+    vectors: dict[str, list[float]] = {}
+    inverted = []
+    postings = [p for part in asset["postings"] for p in part]
+    for n, (term, term_postings) in enumerate(zip(terms["lijst"], postings, strict=True)):
+        posting: dict[str, Any] = {"_index": n, **{field: {} for field in fields}}
+        for f, deltas, weights in term_postings:
+            d = 0
+            for delta, weight in zip(deltas, weights, strict=True):
+                d += delta
+                posting[fields[f]][refs[d]] = {}
+                vectors.setdefault(f"{fields[f]}/{refs[d]}", []).extend((n, weight / 1000))
+        inverted.append([term, posting])
+    return {
+        "version": LUNR_VERSION,
+        "fields": fields,
+        "fieldVectors": list(vectors.items()),
+        "invertedIndex": inverted,
+        "pipeline": ["stemmer-nl"],
+    }
 
 
 # -- querying ----------------------------------------------------------------------
@@ -472,8 +565,9 @@ def search(searcher: SearchIndex, text: str) -> list[Hit]:
 
 
 def load_index(asset: dict[str, Any]) -> SearchIndex:
+    """The asset with all its parts (`postings`), as built or read back."""
     _register_pipeline()
-    index = Index.load(asset["index"])
+    index = Index.load(lunr_index(asset))
     extra = asset.get("zoekwoorden") or {}
     known = set(index.inverted_index) | {stem(p) for p in extra.get("woorddelen", ())}
     return SearchIndex(index, synonym_map(extra.get("synoniemen", ())), frozenset(known))

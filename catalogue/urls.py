@@ -18,6 +18,14 @@ JSON_EXPORT = "catalogus.json"
 CSV_EXPORT = "catalogus.csv"
 SCHEMA = "schema/interventie.schema.json"
 SEARCH_INDEX = "catalogus-zoekindex.json"
+#: The search index's postings, in parts a search loads as it needs them.
+SEARCH_SHARDS = "catalogus-zoekindex/"
+
+
+def search_shard(number: int) -> str:
+    return f"{SEARCH_SHARDS}{number}.json"
+
+
 #: Questions, rules and the interventions' properties for the keuzehulp page.
 GUIDE_DATA = "keuzehulp.json"
 GUIDE = "keuzehulp/"

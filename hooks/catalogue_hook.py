@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from catalogue import csp, urls
 from catalogue.contributing import render_guide
-from catalogue.data_files import COMPUTED, copied_files, start_computing
+from catalogue.data_files import computed_paths, copied_files, start_computing
 from catalogue.loader import load_catalogue
 from catalogue.model import Catalogue
 from catalogue.problems import errors, format_report
@@ -56,6 +56,8 @@ class BuildState:
     # inline-script hashes of every page, and the pages waiting for the policy
     script_hashes: set[str] = field(default_factory=set)
     written: list[Path] = field(default_factory=list)
+    # src_uri of every entry page
+    entry_sources: frozenset[str] = frozenset()
 
 
 _state: BuildState | None = None
@@ -90,6 +92,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         html={},
         computed=start_computing(catalogue, config.site_url or ""),
         computed_files={},
+        entry_sources=frozenset(
+            urls.source_uri(urls.entry(e.slug)) for e in catalogue.interventions
+        ),
     )
     for line in summary(catalogue, date.today()):
         log.info(line)
@@ -126,7 +131,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for src_uri, path in copied_files(state.catalogue, state.project).items():
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     # Registered now so links to them resolve; their content arrives in on_env.
-    for src_uri in COMPUTED:
+    for src_uri in computed_paths(state.catalogue):
         state.computed_files[src_uri] = File.generated(config, src_uri, content=b"")
         files.append(state.computed_files[src_uri])
     return files
@@ -147,6 +152,11 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Titles and descriptions come from untrusted YAML; Material prints them raw.
     escape_page_meta(page.meta)
+    # Entry pages stay out of Material's site search: the header offers the
+    # catalogue search, which finds them better (zoeken-kop.js), and indexing
+    # them was a third of a large build (bench/results.md).
+    if page.file.src_uri in _current().entry_sources:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     try:
         check_markers(markdown)
     except UnknownMarker as error:

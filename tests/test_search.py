@@ -127,7 +127,7 @@ def test_index_holds_only_trimmed_words_and_their_stems():
     from catalogue.search import _register_pipeline
 
     trimmer = _register_pipeline()[0]
-    terms = {term for term, _ in ASSET["index"]["invertedIndex"]}
+    terms = set(ASSET["termen"]["lijst"])
     untrimmed = {t for t in terms if str(trimmer(Token(t)) or "") != t}
     # (A compound's part is trimmed too: it is a piece of a trimmed word.)
     assert terms and all(any(w != t and stem(w) == t for w in terms) for t in untrimmed)
@@ -289,3 +289,22 @@ def test_hostile_queries_give_the_same_answer_in_python_and_javascript():
     assert [[h["ref"] for h in r] for r in answer["results"]] == [
         [h.ref for h in search(INDEX, q)] for q in HOSTILE_QUERIES
     ]
+
+
+def test_the_browser_loads_only_the_parts_a_search_needs_and_answers_alike(monkeypatch):
+    from catalogue import search as module
+
+    monkeypatch.setattr(module, "SHARD_ENTRIES", 5)  # 45 entries: 9 parts
+    asset = json.loads(dump_index(build_index(CATALOGUE)))
+    assert len(asset["postings"]) == 9 and all(asset["postings"])
+    assert asset["termen"]["delen"] == sorted(set(asset["termen"]["delen"]))
+    index = load_index(asset)
+    # One query on a fresh page: a few parts, not all.
+    one = run_node({"index": asset, "queries": ["vangnetwerk"]})
+    assert one["rounds"] == [2] and 1 <= one["shards_loaded"] < 9
+    # Many queries: every answer equals the whole index's.
+    answer = run_node({"index": asset, "queries": QUERIES})
+    for query, hits in zip(QUERIES, answer["results"], strict=True):
+        assert [(h["ref"], h["fields"], h["words"]) for h in hits] == [
+            (h.ref, list(h.fields), h.words) for h in search(index, query)
+        ], query

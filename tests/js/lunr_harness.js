@@ -30,10 +30,23 @@ process.stdin.on("end", () => {
   }
   if (request.queries) {
     const started = process.hrtime.bigint();
-    const index = zoeken.prepare(lunr.Index.load(request.index.index), request.index.zoekwoorden, lunr);
+    // As the browser does: the head first, then the parts each search misses.
+    const searcher = zoeken.prepare(request.index, lunr);
     answer.load_ms = Number(process.hrtime.bigint() - started) / 1e6;
     answer.words = request.queries.map((q) => zoeken.queryWords(q, lunr));
-    answer.results = request.queries.map((q) => zoeken.search(index, q, lunr));
+    answer.rounds = [];
+    answer.results = request.queries.map((q) => {
+      let hits = zoeken.search(searcher, q, lunr);
+      let rounds = 1;
+      for (let needed = zoeken.neededShards(searcher); needed.length; needed = zoeken.neededShards(searcher)) {
+        needed.forEach((n) => zoeken.addShard(searcher, n, request.index.postings[n]));
+        hits = zoeken.search(searcher, q, lunr);
+        rounds += 1;
+      }
+      answer.rounds.push(rounds);
+      return hits;
+    });
+    answer.shards_loaded = Object.keys(searcher.loaded).length;
   }
   process.stdout.write(JSON.stringify(answer));
 });

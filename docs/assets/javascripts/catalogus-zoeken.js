@@ -103,13 +103,86 @@
     return result;
   }
 
-  /* A loaded index with what the query rules need beside it (search.py's SearchIndex). */
-  function prepare(index, zoekwoorden, lunr) {
-    zoekwoorden = zoekwoorden || {};
-    var known = Object.create(null);
-    Object.keys(index.invertedIndex).forEach(function (term) { known[term] = true; });
-    (zoekwoorden.woorddelen || []).forEach(function (part) { known[stem(part, lunr)] = true; });
-    return { index: index, synonyms: synonymMap(zoekwoorden.synoniemen || [], lunr), known: known };
+  /* The index from its head (catalogus-zoekindex.json: every term, no
+   * postings) with what the query rules need beside it (search.py's
+   * SearchIndex). Postings arrive in parts (addShard); a term whose part is
+   * not loaded matches nothing and is noted in `missing`, so the caller loads
+   * its part and searches again: once a search notes nothing missing, it has
+   * read only loaded postings, and its answer is that of the whole index. */
+  function prepare(head, lunr) {
+    var terms = head.termen.lijst;
+    var fields = head.termen.velden;
+    var searcher = {
+      index: null, synonyms: synonymMap(head.zoekwoorden.synoniemen, lunr), known: Object.create(null),
+      missing: Object.create(null), loaded: Object.create(null), starts: head.termen.delen,
+      refs: Object.keys(head.documenten).sort(), fields: fields, terms: terms, lunr: lunr,
+    };
+    var inverted = terms.map(function (term, n) {
+      var posting = {};
+      Object.defineProperty(posting, "_index", {
+        enumerable: true,
+        get: function () { searcher.missing[term] = true; return n; },
+      });
+      fields.forEach(function (field) { posting[field] = {}; });
+      searcher.known[term] = true;
+      return [term, posting];
+    });
+    head.zoekwoorden.woorddelen.forEach(function (part) { searcher.known[stem(part, lunr)] = true; });
+    searcher.index = lunr.Index.load({
+      version: lunr.version, fields: fields, fieldVectors: [], invertedIndex: inverted,
+      pipeline: ["stemmer-nl"],
+    });
+    return searcher;
+  }
+
+  /* Part `number` of the postings: per term [field, doc deltas, weights x 1000]. */
+  function addShard(searcher, number, postings) {
+    if (searcher.loaded[number]) return;
+    searcher.loaded[number] = true;
+    var index = searcher.index;
+    var start = searcher.starts[number];
+    postings.forEach(function (termPostings, k) {
+      var n = start + k;
+      var posting = { _index: n };
+      searcher.fields.forEach(function (field) { posting[field] = {}; });
+      termPostings.forEach(function (entry) {
+        var field = searcher.fields[entry[0]];
+        var d = 0;
+        for (var j = 0; j < entry[1].length; j++) {
+          d += entry[1][j];
+          var ref = searcher.refs[d];
+          posting[field][ref] = {};
+          var key = field + "/" + ref;
+          var vector = index.fieldVectors[key] || (index.fieldVectors[key] = new searcher.lunr.Vector([]));
+          vector.insert(n, entry[2][j] / 1000);
+        }
+      });
+      index.invertedIndex[searcher.terms[n]] = posting;
+    });
+  }
+
+  /* Parts holding the terms the last search missed. */
+  function neededShards(searcher) {
+    var needed = [];
+    Object.keys(searcher.missing).forEach(function (term) {
+      var n = lowerBound(searcher.terms, term);
+      var lo = 0, hi = searcher.starts.length - 1;
+      while (lo < hi) {  // the last part starting at or before n
+        var mid = (lo + hi + 1) >> 1;
+        if (searcher.starts[mid] <= n) lo = mid; else hi = mid - 1;
+      }
+      if (!searcher.loaded[lo] && needed.indexOf(lo) === -1) needed.push(lo);
+    });
+    return needed.sort(function (a, b) { return a - b; });
+  }
+
+  function lowerBound(sorted, value) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
 
   function union(a, b) {
@@ -199,6 +272,7 @@
    * wordsNeeded); then those matching more words as typed; then by score.
    * Returns [{ref, score, fields, words, exact}], ties by ref. */
   function search(searcher, text, lunr) {
+    searcher.missing = Object.create(null);
     var words = queryWords(text, lunr);
     var combined = Object.create(null);
     words.forEach(function (word, position) {
@@ -227,6 +301,8 @@
     wordsNeeded: wordsNeeded,
     splitCompound: splitCompound,
     prepare: prepare,
+    addShard: addShard,
+    neededShards: neededShards,
     search: search,
     LIMITS: LIMITS,
   };

@@ -452,12 +452,15 @@
             }
             search.hits = null;
           } else {
-            search.hits = map();
-            search.words = words.length;
-            window.CatalogusZoeken.search(loaded.index, text, window.lunr)
-              .forEach(function (hit, rank) {
+            return window.WatWerkt.searchCatalogue(loaded, text).then(function (found) {
+              if (input.value.trim() !== text) return;  // a newer query is on its way
+              search.hits = map();
+              search.words = words.length;
+              found.forEach(function (hit, rank) {
                 search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields, words: hit.words };
               });
+              apply();
+            });
           }
           apply();
         })

@@ -50,13 +50,12 @@
     return url.href;
   }
 
-  function rowsFor(q, loaded) {
+  function rowsFor(q, hits) {
     var rows = [];
-    if (!loaded) {
+    if (!hits) {
       rows.push(row(overviewLink(q), "Zoek \u201c" + q + "\u201d in de catalogus", "Interventies tegen eenzaamheid, met filters", -1, "catalogus"));
       return rows;
     }
-    var hits = window.CatalogusZoeken.search(loaded.index, q, window.lunr);
     var count = window.CatalogusZoeken.queryWords(q, window.lunr).length;
     var all = hits.filter(function (hit) { return hit.words === count; }).length;
     var title = "Zoek \u201c" + q + "\u201d in de catalogus (" + hits.length + " " +
@@ -77,6 +76,8 @@
   }
 
   var loaded = null;
+  var answers = W.map();  // query -> hits, for the queries of this page
+  var pending = W.map();
   function place() {
     var target = list();
     var box = input();
@@ -87,10 +88,18 @@
       Array.prototype.forEach.call(ours, function (node) { node.remove(); });
       return;
     }
-    var key = q + "|" + (loaded ? "1" : "0");
+    var hits = W.has(answers, q) ? answers[q] : null;
+    if (!hits && loaded && !pending[q]) {
+      pending[q] = true;
+      W.searchCatalogue(loaded, q).then(function (found) {
+        answers[q] = found;
+        place();
+      }).catch(function () { /* Material's own results stay */ });
+    }
+    var key = q + "|" + (hits ? "1" : "0");
     if (shown.key !== key) {
       shown.key = key;
-      shown.rows = rowsFor(q, loaded);
+      shown.rows = rowsFor(q, hits);
     }
     /* Already in place (the observer sees our own insertion too). */
     if (ours.length === shown.rows.length && target.firstElementChild === shown.rows[0]) return;
