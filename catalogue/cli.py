@@ -18,7 +18,15 @@ from catalogue.contributing import REPOSITORY_FILE, render_guide
 from catalogue.loader import load_catalogue, write_synced_schema
 from catalogue.problems import display_path, errors
 from catalogue.scaffold import EntryExists, write_entry
-from catalogue.search import build_index, dump_index, load_index, query_words, search
+from catalogue.search import (
+    MissingPart,
+    build_index,
+    dump_index,
+    load_index,
+    query_words,
+    read_parts,
+    search,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -260,15 +268,10 @@ def read_search_index(path: Path) -> tuple[dict, str]:
     )
     if not shape_ok:
         return {}, "is geen zoekindex van de catalogus (termen, documenten en velden ontbreken)"
-    # The postings are in parts beside it (catalogus-zoekindex/0.json, ...).
-    folder = path.parent / Path(asset["termen"]["pad"]).name
-    asset["postings"] = []
-    for number in range(len(asset["termen"]["delen"])):
-        part = folder / f"{number}.json"
-        try:
-            asset["postings"].append(json.loads(part.read_text(encoding="utf-8"))["postings"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return {}, f"mist deel {number} van de zoekindex ({display_path(part)})"
+    try:
+        read_parts(asset, path.parent)
+    except MissingPart as error:
+        return {}, f"mist deel {error.number} van de zoekindex ({display_path(error.path)})"
     try:
         load_index(asset)
     except Exception as error:  # lunr.py raises bare KeyErrors and TypeErrors on foreign data

@@ -358,6 +358,27 @@ def site_files(asset: dict[str, Any]) -> dict[str, str]:
     return files
 
 
+class MissingPart(ValueError):
+    def __init__(self, number: int, path: Path) -> None:
+        super().__init__(f"part {number} of the search index is missing: {path}")
+        self.number = number
+        self.path = path
+
+
+def read_parts(head: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Add to a head read from `folder`'s catalogus-zoekindex.json its parts,
+    from the files beside it (catalogus-zoekindex/0.json, ...)."""
+    parts = folder / Path(head["termen"]["pad"]).name
+    head["postings"] = []
+    for number in range(len(head["termen"]["delen"])):
+        path = parts / f"{number}.json"
+        try:
+            head["postings"].append(json.loads(path.read_text(encoding="utf-8"))["postings"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise MissingPart(number, path) from error
+    return head
+
+
 def dump_index(asset: dict[str, Any]) -> str:
     return json.dumps(asset, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 

@@ -460,6 +460,7 @@
                 search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields, words: hit.words };
               });
               apply();
+              root.setAttribute("data-gezocht", text);  // for tests and bench/: this query is shown
             });
           }
           apply();
