@@ -239,7 +239,11 @@ def documents_from_export(site: Path) -> list[dict]:
             "claim": e["claim"],
             "beschrijving": e["beschrijving"],
             "doelgroep": e["doelgroep"]["omschrijving"],
+            "doelgroeptags": " ".join(t["label"] for t in e["doelgroep"].get("tags") or []),
             "eigenaar": (e.get("eigenaar") or {}).get("organisatie") or "",
+            "plaats": " ".join((e.get("uitvoering") or {}).get("locaties") or []),
+            "uitvoering": (e.get("uitvoering") or {}).get("toelichting") or "",
+            "aanpak": e.get("aanpak") or "",
             "termen": " ".join(t["label"] for t in e["risicogroepen"] + e["werkzame_elementen"]),
         }
         for e in entries

@@ -22,7 +22,7 @@ from catalogue.export import to_csv, to_json
 from catalogue.keuzehulp import guide_data
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
-from catalogue.search import browser_assets, build_index, shard_count, site_files
+from catalogue.search import browser_assets, build_index, minified_assets, shard_count, site_files
 
 Content = str | bytes
 
@@ -31,7 +31,14 @@ def computed_paths(catalogue: Catalogue) -> tuple[str, ...]:
     """Files the worker computes (the others are read from disk by the caller):
     known before it runs, so the build can register them."""
     shards = tuple(urls.search_shard(n) for n in range(shard_count(len(catalogue.interventions))))
-    return (urls.JSON_EXPORT, urls.CSV_EXPORT, urls.SEARCH_INDEX, *shards, urls.GUIDE_DATA)
+    return (
+        urls.JSON_EXPORT,
+        urls.CSV_EXPORT,
+        urls.SEARCH_INDEX,
+        *shards,
+        urls.GUIDE_DATA,
+        *browser_assets(),
+    )
 
 
 def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
@@ -41,6 +48,7 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
         urls.CSV_EXPORT: to_csv(catalogue, site_url),
         **site_files(build_index(catalogue)),
         urls.GUIDE_DATA: dump_guide(catalogue),
+        **minified_assets(),  # lunr's scripts, from MkDocs
     }
 
 
@@ -53,9 +61,8 @@ def dump_guide(catalogue: Catalogue) -> str:
 
 
 def copied_files(catalogue: Catalogue, project: Path) -> dict[str, Path]:
-    """Site path -> file on disk: the JSON Schema, lunr's scripts, each entry's YAML."""
+    """Site path -> file on disk: the JSON Schema, each entry's YAML."""
     result = {urls.SCHEMA: project / "catalogue" / ENTRY_SCHEMA_FILE}
-    result.update(browser_assets())  # lunr.js and its Dutch support, from MkDocs
     for entry in catalogue.interventions:
         result[urls.entry_source(entry.slug)] = project / entry.source_file
     return result

@@ -75,10 +75,12 @@ def refs(text: str) -> list[str]:
     return [ASSET["documenten"][hit.ref]["slug"] for hit in search(INDEX, text)]
 
 
-def run_node(request: dict) -> dict:
+def run_node(request: dict, assets: dict | None = None) -> dict:
+    """The request answered by the browser's scripts in node; `assets`: site path ->
+    file of lunr's scripts (default: as MkDocs ships them)."""
     node = shutil.which("node")
     assert node, "Node.js is needed for the parity tests (it is on every machine here)"
-    assets = browser_assets()
+    assets = assets or browser_assets()
     paths = [
         str(assets[f"assets/javascripts/lunr/{name}"])
         for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js")
@@ -307,4 +309,20 @@ def test_the_browser_loads_only_the_parts_a_search_needs_and_answers_alike(monke
     for query, hits in zip(QUERIES, answer["results"], strict=True):
         assert [(h["ref"], h["fields"], h["words"]) for h in hits] == [
             (h.ref, list(h.fields), h.words) for h in search(index, query)
+        ], query
+
+
+def test_the_minified_scripts_the_site_serves_answer_alike(tmp_path):
+    from catalogue.search import minified_assets
+
+    files = {}
+    for path, text in minified_assets().items():
+        files[path] = tmp_path / path.rsplit("/", 1)[1]
+        files[path].write_text(text, encoding="utf-8")
+        assert len(text) < 0.6 * browser_assets()[path].stat().st_size
+    answer = run_node({"index": ASSET, "queries": QUERIES, "stems": WORDS}, files)
+    assert answer["stems"] == [stem(w) for w in WORDS]
+    for query, hits in zip(QUERIES, answer["results"], strict=True):
+        assert [(h["ref"], h["fields"]) for h in hits] == [
+            (h.ref, list(h.fields)) for h in search(INDEX, query)
         ], query
