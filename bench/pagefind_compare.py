@@ -114,7 +114,8 @@ OURS_SEARCH_JS = """async () => {
   const head = JSON.parse(text);
   const parse = performance.now() - started;
   started = performance.now();
-  const loaded = await window.WatWerkt.loadSearch(input.dataset.scripts.split(" "), input.dataset.index);
+  const scripts = input.dataset.scripts.split(" ");
+  const loaded = await window.WatWerkt.loadSearch(scripts, input.dataset.index);
   const load = loaded.loadMs - loaded.parseMs;  // CatalogusZoeken.prepare of the head
   // Parts of the postings load as each search needs them (the first time only).
   window.benchSearch = async (q) =>
@@ -242,7 +243,13 @@ def measure_browser(site: Path, copy: Path) -> dict:
             )
         browser.close()
     parts = len(list((site / "catalogus-zoekindex").glob("*.json")))
-    return {"pf_bytes": pf_bytes, "pf": pf, "ours_bytes": ours_bytes, "ours": ours, "ours_parts": parts}
+    return {
+        "pf_bytes": pf_bytes,
+        "pf": pf,
+        "ours_bytes": ours_bytes,
+        "ours": ours,
+        "ours_parts": parts,
+    }
 
 
 def python_results(site: Path) -> dict[str, list[str]]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from datetime import date
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 from catalogue import urls

@@ -34,7 +34,8 @@ from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.token import Token
 
 from catalogue import urls
-from catalogue.model import Catalogue, Intervention, SearchWords
+from catalogue.model import Catalogue, Intervention
+
 
 @dataclass(frozen=True)
 class SearchField:
@@ -332,7 +333,8 @@ def _compact(serialized: dict[str, Any], refs: list[str]) -> tuple[list[str], li
         field, ref = field_ref.split("/", 1)
         f, d = fields.index(field), doc_number[ref]
         for k in range(0, len(elements), 2):
-            found[renumber[elements[k]]].setdefault(f, []).append((d, round(elements[k + 1] * 1000)))
+            weight = round(elements[k + 1] * 1000)
+            found[renumber[elements[k]]].setdefault(f, []).append((d, weight))
     postings = []
     for per_field in found:
         term_postings = []
@@ -482,7 +484,10 @@ def words_needed(count: int) -> int:
     return count if count <= 1 else 1 if count == 2 else count // 2 + 1
 
 
-def synonym_map(groups: list[list[str]] | tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def synonym_map(groups: list[list[str]] | Phrases) -> dict[str, Phrases]:
     """Stem of each single-word member -> the other members (as query words), in file order."""
     result: dict[str, list[tuple[str, ...]]] = {}
     for group in groups:
@@ -493,7 +498,8 @@ def synonym_map(groups: list[list[str]] | tuple[tuple[str, ...], ...]) -> dict[s
             key = stem(member[0])
             others = result.setdefault(key, [])
             for other in members:
-                if other and other not in others and not (len(other) == 1 and stem(other[0]) == key):
+                same = len(other) == 1 and stem(other[0]) == key
+                if other and other not in others and not same:
                     others.append(other)
     return {key: tuple(others) for key, others in result.items()}
 
@@ -532,13 +538,16 @@ def _all_of(matches: list[Matches]) -> Matches:
     return result
 
 
-def _match_word(searcher: SearchIndex, word: str, last: bool) -> dict[str, tuple[float, tuple[str, ...], bool]]:
+WordMatches = dict[str, tuple[float, tuple[str, ...], bool]]  # ref -> (score, fields, exact)
+
+
+def _match_word(searcher: SearchIndex, word: str, last: bool) -> WordMatches:
     """One word's matches, ref -> (score, fields, exact): the word itself (its
     stem, a prefix if it is the last word); each synonym (all words of a
     phrase); its compound parts (each part or a synonym of it); and only when
     all those find nothing, a small typo (typos on a common word score
     thousands of near-misses)."""
-    found: dict[str, tuple[float, tuple[str, ...], bool]] = {}
+    found: WordMatches = {}
 
     def add(matches: Matches, weight: float, exact: bool) -> None:
         for ref, (score, fields) in matches.items():

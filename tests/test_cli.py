@@ -174,7 +174,8 @@ def test_search_prints_ranked_results_with_urls(capsys):
         for line in complete
     )
     assert any(
-        re.match(r"\d+\. GO-WIN  https://site.example/interventies/go-win/", line) for line in complete
+        re.match(r"\d+\. GO-WIN  https://site.example/interventies/go-win/", line)
+        for line in complete
     )
     assert len(lines) > len(complete) + 1
 

@@ -178,7 +178,7 @@ def test_former_name_finds_the_entry():
 def test_entries_matching_every_word_come_first_then_those_matching_most():
     hits = search(INDEX, "ouderen migratie")
     slugs = [ASSET["documenten"][h.ref]["slug"] for h in hits]
-    both = {s for s, h in zip(slugs, hits) if h.words == 2}
+    both = {s for s, h in zip(slugs, hits, strict=True) if h.words == 2}
     assert both == set(refs("ouderen")) & set(refs("migratie"))
     assert {"gouden-mannen", "go-win"} <= both
     # Then entries with one of the two words, never before one with both.
@@ -231,9 +231,7 @@ def test_index_asset_is_deterministic():
 def test_typos_are_tried_only_when_the_word_itself_finds_nothing():
     from lunr.query import Query
 
-    from catalogue.search import _match_word
-
-    from catalogue.search import SearchIndex
+    from catalogue.search import SearchIndex, _match_word
 
     def exact(word: str) -> set[str]:
         def build(query: Query) -> None:

@@ -6,12 +6,12 @@ import json
 from urllib.parse import quote
 
 import pytest
+from test_search import ASSET, INDEX
+from test_search_queries import CASES, check
 
 from catalogue.search import search
 
 from browser import axe_violations
-from test_search import ASSET, INDEX
-from test_search_queries import CASES, check
 
 TOTAL = len(ASSET["documenten"])
 
@@ -29,9 +29,19 @@ def phone(browser):
 
 def test_overview_controls_and_entry_pages_stay_out_of_materials_index(built_site):
     docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    overview = " ".join(d["text"] for d in docs if d["location"].startswith("interventies/#") or d["location"] == "interventies/")
+    overview = " ".join(
+        d["text"]
+        for d in docs
+        if d["location"].startswith("interventies/#") or d["location"] == "interventies/"
+    )
     assert "Kies in de filters" in overview  # the page's own text stays findable
-    for control in ("Over 75-plussers", "Risicogroep 75-plussers", "Zoek in de catalogus", "Sorteer op", "Wis filters"):
+    for control in (
+        "Over 75-plussers",
+        "Risicogroep 75-plussers",
+        "Zoek in de catalogus",
+        "Sorteer op",
+        "Wis filters",
+    ):
         assert control not in overview
     # Entry pages: the header offers the catalogue search for them instead.
     entries = {f"interventies/{d['slug']}/" for d in ASSET["documenten"].values()}
@@ -46,7 +56,8 @@ def test_every_query_case_gives_pythons_answer_in_chromium(light_page, site_url)
     answers = page.evaluate(
         """async (queries) => {
           const input = document.querySelector("[data-index]");
-          const loaded = await window.WatWerkt.loadSearch(input.dataset.scripts.split(" "), input.dataset.index);
+          const scripts = input.dataset.scripts.split(" ");
+          const loaded = await window.WatWerkt.loadSearch(scripts, input.dataset.index);
           const answers = [];
           for (const q of queries) answers.push(await window.WatWerkt.searchCatalogue(loaded, q));
           return answers;
@@ -58,7 +69,10 @@ def test_every_query_case_gives_pythons_answer_in_chromium(light_page, site_url)
         assert [(h["ref"], h["fields"], h["words"], h["exact"]) for h in hits] == [
             (h.ref, list(h.fields), h.words, h.exact) for h in python
         ], case.query
-        check(case, [{"slug": ASSET["documenten"][h["ref"]]["slug"], "words": h["words"]} for h in hits])
+        check(
+            case,
+            [{"slug": ASSET["documenten"][h["ref"]]["slug"], "words": h["words"]} for h in hits],
+        )
 
 
 def shown_cards(page) -> list[str]:
@@ -86,7 +100,9 @@ def test_partial_matches_come_below_a_labelled_divider_and_are_counted(light_pag
         f"{len(hits)} van {TOTAL} interventies voor \u201c{query}\u201d: "
         f"{len(complete)} met alle woorden, {len(partial)} met een deel"
     )
-    note = page.locator(".ww-card", has_text="Sharing Stories").locator(".ww-card__match").inner_text()
+    note = (
+        page.locator(".ww-card", has_text="Sharing Stories").locator(".ww-card__match").inner_text()
+    )
     assert note.startswith("Bevat 1 van de 2 woorden. Gevonden in: ")
     assert axe_violations(page) == ""
     # One word: no divider.
@@ -94,12 +110,6 @@ def test_partial_matches_come_below_a_labelled_divider_and_are_counted(light_pag
     page.wait_for_selector("[data-catalogus][data-gezocht='huisbezoek']")
     assert shown_cards(page)[:3] == names("huisbezoek")[:3]
     assert not any(c.startswith("--") for c in shown_cards(page))
-
-
-def header_rows(page) -> list[str]:
-    return page.locator(".md-search-result__list > li").evaluate_all(
-        "(items) => items.map((li) => li.querySelector('h1, h2, .md-search-result__title, article').innerText.split('\\n')[0])"
-    )
 
 
 @pytest.mark.browser
@@ -111,7 +121,9 @@ def test_header_search_offers_the_catalogue_first_and_leads_there(light_page, si
     found = names("mantelzorgr")
     first = page.locator(".md-search-result__list > li").first
     first.filter(has_text=f"({len(found)} interventies)").wait_for()
-    assert first.inner_text().startswith(f"Zoek \u201cmantelzorgr\u201d in de catalogus ({len(found)} interventies)")
+    assert first.inner_text().startswith(
+        f"Zoek \u201cmantelzorgr\u201d in de catalogus ({len(found)} interventies)"
+    )
     # Then the catalogue's best entries, linking to their pages.
     rows = page.locator(".md-search-result__list > li[data-catalogus-kop] h1").all_inner_texts()
     assert rows[1:] == found[:3]
@@ -141,4 +153,7 @@ def test_header_search_on_a_phone_and_by_keyboard(phone, site_url):
     page.keyboard.press("Enter")  # the best result: the catalogue
     page.wait_for_selector("[data-catalogus][data-gezocht='huisbezoek']")
     assert "q=huisbezoek" in page.url
-    assert "Het Betekenisvol Gesprek" in page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_inner_texts()
+    assert (
+        "Het Betekenisvol Gesprek"
+        in page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_inner_texts()
+    )

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from test_search import ASSET, INDEX, run_node
 
 from catalogue.search import query_words, search
-
-from test_search import ASSET, INDEX, run_node
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,11 @@ CASES = (
     Case(
         "huisbezoek",
         "compound; Het Betekenisvol Gesprek has 'bezoeken' and 'thuis'",
-        found=("de-zonnebloem-huisbezoek", "humanitas-vriendschappelijk-huisbezoek", "het-betekenisvol-gesprek"),
+        found=(
+            "de-zonnebloem-huisbezoek",
+            "humanitas-vriendschappelijk-huisbezoek",
+            "het-betekenisvol-gesprek",
+        ),
         absent=("join-us-online", "gouden-mannen"),
         before=(("de-zonnebloem-huisbezoek", "het-betekenisvol-gesprek"),),
     ),
@@ -44,8 +47,17 @@ CASES = (
     ),
     Case("wijkbewoners", "target-group tag; buurt/wijk", found=("vangnetwerken", "bij-bosshardt")),
     Case("buurtbewoner", "part of 'buurtbewoners', singular", found=("vangnetwerken",)),
-    Case("bewonersnetwerk", "compound of two parts found apart", found=("vangnetwerken",), absent=("gouden-mannen",)),
-    Case("vrijwilligerswerk", "compound with a linking s", found=("gouden-mannen", "connect-generations")),
+    Case(
+        "bewonersnetwerk",
+        "compound of two parts found apart",
+        found=("vangnetwerken",),
+        absent=("gouden-mannen",),
+    ),
+    Case(
+        "vrijwilligerswerk",
+        "compound with a linking s",
+        found=("gouden-mannen", "connect-generations"),
+    ),
     # Synonyms from zoekwoorden.yaml; they rank below the word itself.
     Case(
         "psychiatrie",
@@ -53,32 +65,80 @@ CASES = (
         found=("vangnetwerken", "regenboogmaatjes", "reakt-vriendendienst", "vriendschap-op-maat"),
         absent=("gouden-mannen", "join-us-online"),
     ),
-    Case("ggz", "synonym of psychiatrisch", found=("buurtcirkel", "vangnetwerken", "de-luisterlijn")),
+    Case(
+        "ggz", "synonym of psychiatrisch", found=("buurtcirkel", "vangnetwerken", "de-luisterlijn")
+    ),
     Case(
         "senioren",
         "senior/oudere",
         found=("senioren-college", "samenkracht"),
         before=(("senioren-college", "samenkracht"),),
     ),
-    Case("alzheimer", "dementie/alzheimer", found=("voetbal-herinneringen", "fietsmaatjes"), absent=("join-us-online",)),
-    Case("jeugd", "jeugd/jongeren", found=("join-us-online", "creatief-leven"), absent=("voetbal-herinneringen",)),
-    Case("rouw", "rouw/verlies", found=("van-begraafplaats-naar-ontmoetingspark-bovenbroek", "grip-glans-groepscursus")),
+    Case(
+        "alzheimer",
+        "dementie/alzheimer",
+        found=("voetbal-herinneringen", "fietsmaatjes"),
+        absent=("join-us-online",),
+    ),
+    Case(
+        "jeugd",
+        "jeugd/jongeren",
+        found=("join-us-online", "creatief-leven"),
+        absent=("voetbal-herinneringen",),
+    ),
+    Case(
+        "rouw",
+        "rouw/verlies",
+        found=("van-begraafplaats-naar-ontmoetingspark-bovenbroek", "grip-glans-groepscursus"),
+    ),
     Case("buddy", "maatje/buddy", found=("buddy-to-buddy", "regenboogmaatjes", "fietsmaatjes")),
-    Case("zorg voor een naaste", "phrase synonym of mantelzorg, stop words dropped", found=("mantelkring",)),
+    Case(
+        "zorg voor een naaste",
+        "phrase synonym of mantelzorg, stop words dropped",
+        found=("mantelkring",),
+    ),
     Case("lhbti", "lhbti/regenboog", found=("regenboogmaatjes",), absent=("gouden-mannen",)),
-    Case("statushouders", "statushouder/vluchteling", found=("buddy-to-buddy",), absent=("gouden-mannen",)),
+    Case(
+        "statushouders",
+        "statushouder/vluchteling",
+        found=("buddy-to-buddy",),
+        absent=("gouden-mannen",),
+    ),
     # Inflections, through the stem.
     Case("gesprekken", "plural", found=("het-betekenisvol-gesprek",)),
-    Case("jongere", "singular of jongeren", found=("join-us-online",), absent=("voetbal-herinneringen",)),
-    Case("vriendschappen", "plural", found=("zin-in-vriendschap", "humanitas-vriendschappelijk-huisbezoek")),
+    Case(
+        "jongere",
+        "singular of jongeren",
+        found=("join-us-online",),
+        absent=("voetbal-herinneringen",),
+    ),
+    Case(
+        "vriendschappen",
+        "plural",
+        found=("zin-in-vriendschap", "humanitas-vriendschappelijk-huisbezoek"),
+    ),
     # Typos.
     Case("mantelzorgr", "typo, also in the header", found=("mantelkring",)),
     Case("dementei", "two letters swapped", found=("fietsmaatjes", "voetbal-herinneringen")),
-    Case("Zonebloem", "a letter missing", found=("de-zonnebloem-huisbezoek",), absent=("gouden-mannen",)),
+    Case(
+        "Zonebloem",
+        "a letter missing",
+        found=("de-zonnebloem-huisbezoek",),
+        absent=("gouden-mannen",),
+    ),
     # Former names and owners.
-    Case("Football memories", "former name", found=("voetbal-herinneringen",), before=(("voetbal-herinneringen", "oldstars-sport"),)),
+    Case(
+        "Football memories",
+        "former name",
+        found=("voetbal-herinneringen",),
+        before=(("voetbal-herinneringen", "oldstars-sport"),),
+    ),
     Case("DOCKwerkers", "former name", found=("vangnetwerken",), only=True),
-    Case("Humanitas", "owner", found=("humanitas-maatjesproject", "humanitas-vriendschappelijk-huisbezoek")),
+    Case(
+        "Humanitas",
+        "owner",
+        found=("humanitas-maatjesproject", "humanitas-vriendschappelijk-huisbezoek"),
+    ),
     Case("Nationaal Ouderenfonds", "owner, two words", found=("zilverlijn", "oldstars-sport")),
     Case("Jenny Zwijnenburg", "developer as owner", found=("vangnetwerken",), only=True),
     # Places where it runs.
@@ -88,8 +148,17 @@ CASES = (
         found=("vangnetwerken", "go-win", "het-betekenisvol-gesprek", "samen-tegen-eenzaamheid"),
         absent=("regenboogmaatjes",),
     ),
-    Case("Tilburg", "a place", found=("vangnetwerken", "abcdate"), absent=("go-win", "regenboogmaatjes")),
-    Case("Charlois", "a district in the place details", found=("vangnetwerken", "het-betekenisvol-gesprek")),
+    Case(
+        "Tilburg",
+        "a place",
+        found=("vangnetwerken", "abcdate"),
+        absent=("go-win", "regenboogmaatjes"),
+    ),
+    Case(
+        "Charlois",
+        "a district in the place details",
+        found=("vangnetwerken", "het-betekenisvol-gesprek"),
+    ),
     # Several words: all first, then most of them.
     Case(
         "herinneringen ophalen",
@@ -104,8 +173,18 @@ CASES = (
         partial=("online-vriendschapscursus",),
         absent=("gouden-mannen",),
     ),
-    Case("eenzame mannen", "two words", found=("gouden-mannen",), before=(("gouden-mannen", "creatief-leven"),)),
-    Case("ouderen met dementie", "stop word between", found=("voetbal-herinneringen", "fietsmaatjes"), partial=("go-win",)),
+    Case(
+        "eenzame mannen",
+        "two words",
+        found=("gouden-mannen",),
+        before=(("gouden-mannen", "creatief-leven"),),
+    ),
+    Case(
+        "ouderen met dementie",
+        "stop word between",
+        found=("voetbal-herinneringen", "fietsmaatjes"),
+        partial=("go-win",),
+    ),
     Case("wandelen natuur", "no entry has both", partial=("openjehart",)),
     # Nothing to find.
     Case("xylofoon", "no such word", only=True),
@@ -141,7 +220,15 @@ def test_there_are_at_least_thirty_cases():
 
 @pytest.mark.parametrize("case", CASES, ids=[c.query for c in CASES])
 def test_query_in_python(case: Case):
-    check(case, [{"slug": s, "words": h.words} for s, h in zip(slugs(search(INDEX, case.query)), search(INDEX, case.query), strict=True)])
+    check(
+        case,
+        [
+            {"slug": s, "words": h.words}
+            for s, h in zip(
+                slugs(search(INDEX, case.query)), search(INDEX, case.query), strict=True
+            )
+        ],
+    )
 
 
 def test_every_query_in_the_browsers_code_gives_pythons_answer():
@@ -153,7 +240,10 @@ def test_every_query_in_the_browsers_code_gives_pythons_answer():
         ], case.query
         for js_hit, py_hit in zip(hits, python, strict=True):
             assert js_hit["score"] == pytest.approx(py_hit.score, rel=1e-9)
-        check(case, [{"slug": ASSET["documenten"][h["ref"]]["slug"], "words": h["words"]} for h in hits])
+        check(
+            case,
+            [{"slug": ASSET["documenten"][h["ref"]]["slug"], "words": h["words"]} for h in hits],
+        )
 
 
 def test_a_match_through_a_synonym_or_parts_ranks_below_the_word_itself():

@@ -40,10 +40,18 @@ def test_the_real_file_loads():
         ("[buurt, wijk]", "[buurt]", "synoniemen[0].woorden", "minstens 2", "1"),
         ("  - huis\n", "  - hui\n", "woorddelen[7]", "minstens 4", "3 tekens"),
         ("  - huis\n", "  - huis bezoek\n", "woorddelen[7]", "zonder spaties", "'huis bezoek'"),
-        ("[rouw, verlies, nabestaande]", "[rouw, verlies, wijk]", "synoniemen[4].woorden[2]", "elk woord in één groep", "'wijk'"),
+        (
+            "[rouw, verlies, nabestaande]",
+            "[rouw, verlies, wijk]",
+            "synoniemen[4].woorden[2]",
+            "elk woord in één groep",
+            "'wijk'",
+        ),
     ],
 )
-def test_a_bad_value_names_file_line_field_expected_and_found(tmp_path, old, new, path, expected, found):
+def test_a_bad_value_names_file_line_field_expected_and_found(
+    tmp_path, old, new, path, expected, found
+):
     (catalogue, problems), line = broken(tmp_path, old, new)
     [problem] = errors(problems)
     assert (problem.file, problem.line, problem.path) == (FILE, line, path)
