@@ -232,6 +232,7 @@ class SearchWords:
 
     synoniemen: tuple[tuple[str, ...], ...] = ()
     woorddelen: tuple[str, ...] = ()
+    geen_woorddelen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -343,6 +344,7 @@ def build_search_words(raw: Mapping[str, Any], vocabularies: Vocabularies) -> Se
     return SearchWords(
         synoniemen=tuple(tuple(group["woorden"]) for group in raw["synoniemen"]),
         woorddelen=tuple(raw["woorddelen"]),
+        geen_woorddelen=tuple(raw["geen_woorddelen"]),
     )
 
 

@@ -178,8 +178,10 @@ def split_compound(word: str, known: Callable[[str], bool]) -> list[str] | None:
     return parts if parts is not None and len(parts) <= MAX_COMPOUND_PARTS else None
 
 
-def _known_stems(stems: set[str] | frozenset[str]) -> Callable[[str], bool]:
-    return lambda piece: stem(piece) in stems
+def _known_stems(
+    stems: set[str] | frozenset[str], never: frozenset[str] = frozenset()
+) -> Callable[[str], bool]:
+    return lambda piece: piece not in never and stem(piece) in stems
 
 
 def _index_words(known: Callable[[str], bool]) -> Callable[..., list[Token]]:
@@ -283,7 +285,8 @@ def build_index(catalogue: Catalogue) -> dict[str, Any]:
     stems = {stem(w) for w in _vocabulary(documents)}
     stems |= {stem(part) for part in extra.woorddelen}
     builder = Builder()
-    builder.pipeline.add(trimmer, stop_words, _index_words(_known_stems(stems)))
+    never = frozenset(extra.geen_woorddelen)
+    builder.pipeline.add(trimmer, stop_words, _index_words(_known_stems(stems, never)))
     builder.search_pipeline.add(Pipeline.registered_functions["stemmer-nl"])
     builder.ref("ref")
     for field in FIELDS:
@@ -302,6 +305,7 @@ def build_index(catalogue: Catalogue) -> dict[str, Any]:
         "zoekwoorden": {
             "synoniemen": [list(group) for group in extra.synoniemen],
             "woorddelen": list(extra.woorddelen),
+            "geen_woorddelen": list(extra.geen_woorddelen),
         },
         "termen": {
             "lijst": terms,
@@ -441,6 +445,8 @@ class SearchIndex:
     synonyms: dict[str, tuple[tuple[str, ...], ...]]
     #: stems a compound's part may have: the index's own terms and the listed woorddelen
     known: frozenset[str]
+    #: endings that are never a part (geen_woorddelen)
+    never: frozenset[str] = frozenset()
 
 
 #: Bounds that keep any query fast (a query comes from a URL anyone can send):
@@ -565,7 +571,7 @@ def _match_word(searcher: SearchIndex, word: str, last: bool) -> WordMatches:
     add(_term_hits(index, [word], last), 1.0, True)
     for phrase in searcher.synonyms.get(stem(word), ()):
         add(_all_of([_term_hits(index, [term]) for term in phrase]), SYNONYM_WEIGHT, False)
-    parts = split_compound(word, _known_stems(searcher.known))
+    parts = split_compound(word, _known_stems(searcher.known, searcher.never))
     if parts:
         alternatives = [
             [part, *(p[0] for p in searcher.synonyms.get(stem(part), ()) if len(p) == 1)]
@@ -609,4 +615,5 @@ def load_index(asset: dict[str, Any]) -> SearchIndex:
     index = Index.load(lunr_index(asset))
     extra = asset.get("zoekwoorden") or {}
     known = set(index.inverted_index) | {stem(p) for p in extra.get("woorddelen", ())}
-    return SearchIndex(index, synonym_map(extra.get("synoniemen", ())), frozenset(known))
+    never = frozenset(extra.get("geen_woorddelen", ()))
+    return SearchIndex(index, synonym_map(extra.get("synoniemen", ())), frozenset(known), never)

@@ -128,6 +128,8 @@
       return [term, posting];
     });
     head.zoekwoorden.woorddelen.forEach(function (part) { searcher.known[stem(part, lunr)] = true; });
+    searcher.never = Object.create(null);
+    (head.zoekwoorden.geen_woorddelen || []).forEach(function (ending) { searcher.never[ending] = true; });
     searcher.index = lunr.Index.load({
       version: lunr.version, fields: fields, fieldVectors: [], invertedIndex: inverted,
       pipeline: ["stemmer-nl"],
@@ -135,12 +137,17 @@
     return searcher;
   }
 
+  /* lunr copies a posting's metadata (none here) into its match data: one
+   * shared empty object instead of one per posting. */
+  var NO_METADATA = Object.freeze({});
+
   /* Part `number` of the postings: per term [field, doc deltas, weights x 1000]. */
   function addShard(searcher, number, postings) {
     if (searcher.loaded[number]) return;
     searcher.loaded[number] = true;
     var index = searcher.index;
     var start = searcher.starts[number];
+    var added = Object.create(null);  // field/ref -> [term, weight, ...], terms ascending
     postings.forEach(function (termPostings, k) {
       var n = start + k;
       var posting = { _index: n };
@@ -151,13 +158,32 @@
         for (var j = 0; j < entry[1].length; j++) {
           d += entry[1][j];
           var ref = searcher.refs[d];
-          posting[field][ref] = {};
+          posting[field][ref] = NO_METADATA;
           var key = field + "/" + ref;
-          var vector = index.fieldVectors[key] || (index.fieldVectors[key] = new searcher.lunr.Vector([]));
-          vector.insert(n, entry[2][j] / 1000);
+          (added[key] || (added[key] = [])).push(n, entry[2][j] / 1000);
         }
       });
       index.invertedIndex[searcher.terms[n]] = posting;
+    });
+    /* Into each field vector, kept in term order: parts hold disjoint term ranges. */
+    Object.keys(added).forEach(function (key) {
+      var vector = index.fieldVectors[key];
+      if (!vector) {
+        index.fieldVectors[key] = new searcher.lunr.Vector(added[key]);
+        return;
+      }
+      var old = vector.elements, extra = added[key], merged = [], i = 0, j = 0;
+      while (i < old.length || j < extra.length) {
+        if (j >= extra.length || (i < old.length && old[i] < extra[j])) {
+          merged.push(old[i], old[i + 1]);
+          i += 2;
+        } else {
+          merged.push(extra[j], extra[j + 1]);
+          j += 2;
+        }
+      }
+      vector.elements = merged;
+      vector._magnitude = 0;
     });
   }
 
@@ -251,7 +277,9 @@
       add(allOf(phrase.map(function (term) { return termHits(index, [term], false, 0, lunr); })),
           LIMITS.synonymWeight, false);
     });
-    var parts = splitCompound(word, function (piece) { return stem(piece, lunr) in searcher.known; });
+    var parts = splitCompound(word, function (piece) {
+      return !(piece in searcher.never) && stem(piece, lunr) in searcher.known;
+    });
     if (parts) {
       add(allOf(parts.map(function (part) {
         var terms = [part];
