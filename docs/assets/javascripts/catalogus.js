@@ -326,7 +326,7 @@
       status.textContent = (shown === total && !search.hits
         ? total + " " + plural(total)
         : shown + " van " + total + " " + plural(total)) + about +
-        (shownPartial ? ": " + (shown - shownPartial) + " met alle woorden, " +
+        (shownPartial ? ": " + (shown - shownPartial || "geen") + " met alle woorden, " +
           shownPartial + " met een deel" : "");
       empty.hidden = shown !== 0;
       suggest(state, activeFacets, shown);

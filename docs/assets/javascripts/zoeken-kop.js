@@ -62,7 +62,7 @@
       (hits.length === 1 ? "interventie" : "interventies") + ")";
     var text = !hits.length ? "Niets gevonden in de catalogus; bekijk alle interventies met filters."
       : all === hits.length ? "Met verbuigingen, synoniemen en kleine tikfouten."
-        : all + " met alle woorden, " + (hits.length - all) + " met een deel.";
+        : (all || "Geen") + " met alle woorden, " + (hits.length - all) + " met een deel.";
     /* Enter opens the best-scored result: this one, when it finds anything. */
     rows.push(row(overviewLink(q), title, text, hits.length ? 1e9 : -1, "catalogus"));
     hits.slice(0, ENTRIES).forEach(function (hit) {
