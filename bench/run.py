@@ -95,6 +95,20 @@ def main(counts: list[int]) -> None:
             write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts)
 
 
+KEPT = "## Before and after"  # a hand-written section of results.md, kept as it is
+
+
+def kept_section() -> str:
+    """The hand-written "Before and after" section of the current results.md, if any."""
+    if not RESULTS.exists():
+        return ""
+    text = RESULTS.read_text(encoding="utf-8")
+    if KEPT not in text:
+        return ""
+    rest = text.split(KEPT, 1)[1]
+    return KEPT + rest.split("\n## ", 1)[0].rstrip() + "\n"
+
+
 def write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts) -> None:
     pagefind = subprocess.run(
         [str(pagefind_compare.pagefind_executable()), "--version"],
@@ -113,6 +127,7 @@ def write(chromium, build_rows, weight_rows, browser_parts, pagefind_parts) -> N
             "Synthetic catalogues (bench/synthetic.py) recombine the real entries' texts, so "
             "their vocabulary is small and they compress better than real text would.",
             "",
+            *([kept_section()] if kept_section() else []),
             "## Build",
             "",
             f"`mkdocs build --strict`, median of {build.RUNS} alternating runs. Plain Material: "
