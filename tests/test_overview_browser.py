@@ -44,7 +44,7 @@ def carrying(**wanted: str) -> list[str]:
 
 
 def visible_cards(page) -> list[str]:
-    return sorted(page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_inner_texts())
+    return sorted(page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_text_contents())
 
 
 def complete_cards(page) -> list[str]:
@@ -54,7 +54,7 @@ def complete_cards(page) -> list[str]:
           const names = [];
           for (const li of document.querySelectorAll("[data-cards] > li:not([hidden])")) {
             if (li.hasAttribute("data-partial-divider")) break;
-            names.push(li.querySelector(".ww-card__title").innerText);
+            names.push(li.querySelector(".ww-card__title").textContent.trim());
           }
           return names;
         }"""
@@ -276,11 +276,11 @@ def test_ranked_results_come_first(light_page, site_url):
     page = light_page
     open_overview(page, site_url)
     search_for(page, "voetbal")
-    first = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").first.inner_text()
+    first = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").first.text_content()
     assert first == "Voetbal herinneringen"
     search_for(page, "")
     assert len(visible_cards(page)) == SHOWN
-    titles = page.locator("[data-cards] > li .ww-card__title").all_inner_texts()
+    titles = page.locator("[data-cards] > li .ww-card__title").all_text_contents()
     assert titles == sorted(titles, key=str.casefold)  # catalogue order is back
 
 
@@ -345,7 +345,7 @@ def test_index_parse_and_load_are_timed(light_page, site_url):
 
 
 def card_order(page) -> list[str]:
-    return page.locator("[data-cards] > li .ww-card__title").all_inner_texts()
+    return page.locator("[data-cards] > li .ww-card__title").all_text_contents()
 
 
 def test_sort_by_recognition_and_by_date_checked(light_page, site_url):

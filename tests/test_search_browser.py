@@ -79,8 +79,8 @@ def shown_cards(page) -> list[str]:
     """Titles of the shown cards and the divider, in display order."""
     return page.evaluate(
         """() => [...document.querySelectorAll("[data-cards] > li:not([hidden])")].map((li) =>
-             li.hasAttribute("data-partial-divider") ? "--" + li.innerText.trim()
-               : li.querySelector(".ww-card__title").innerText)"""
+             li.hasAttribute("data-partial-divider") ? "--" + li.textContent.trim()
+               : li.querySelector(".ww-card__title").textContent.trim())"""
     )
 
 
@@ -132,7 +132,7 @@ def test_header_search_offers_the_catalogue_first_and_leads_there(light_page, si
     page.wait_for_selector("[data-catalogus][data-gezocht='mantelzorgr']")
     assert "/interventies/" in page.url and "q=mantelzorgr" in page.url
     assert page.get_by_label("Zoek in de catalogus").input_value() == "mantelzorgr"
-    titles = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_inner_texts()
+    titles = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_text_contents()
     assert titles == found[: len(titles)] and titles
 
 
@@ -155,5 +155,5 @@ def test_header_search_on_a_phone_and_by_keyboard(phone, site_url):
     assert "q=huisbezoek" in page.url
     assert (
         "Het Betekenisvol Gesprek"
-        in page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_inner_texts()
+        in page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_text_contents()
     )
