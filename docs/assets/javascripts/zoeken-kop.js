@@ -20,7 +20,7 @@
   var overview = new URL(meta.getAttribute("data-overview"), base);
   var root = new URL(meta.getAttribute("data-root"), base);
   var MIN_QUERY = 2;  // as on the overview: one letter matches nearly everything
-  var ENTRIES = 3;    // entries shown under the catalogue row
+  var ENTRIES = 5;    // entries shown under the catalogue row
   var shown = { key: null, rows: [] };
 
   function input() { return document.querySelector(".md-search__input"); }
