@@ -18,7 +18,15 @@ from catalogue.contributing import REPOSITORY_FILE, render_guide
 from catalogue.loader import load_catalogue, write_synced_schema
 from catalogue.problems import display_path, errors
 from catalogue.scaffold import EntryExists, write_entry
-from catalogue.search import build_index, dump_index, load_index, search
+from catalogue.search import (
+    MissingPart,
+    build_index,
+    dump_index,
+    load_index,
+    query_words,
+    read_parts,
+    search,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -96,8 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     find = commands.add_parser(
         "search",
         help="zoek in de catalogus, zoals het zoekvak op de site",
-        description="Zoek met dezelfde zoekindex en regels als de site: elk woord moet "
-        "voorkomen, verbuigingen tellen mee, het laatste woord mag een begin zijn "
+        description="Zoek met dezelfde zoekindex en regels als de site: eerst wat alle "
+        "woorden bevat, daarna wat de meeste bevat; verbuigingen, synoniemen en delen "
+        "van samengestelde woorden tellen mee, het laatste woord mag een begin zijn "
         "en een kleine tikfout mag. Exitcode 1 als er niets is gevonden.",
     )
     find.add_argument("vraag", help='zoekwoorden, bijvoorbeeld "mantelzorg"')
@@ -228,9 +237,12 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"Niets gevonden voor \u201c{args.vraag}\u201d.", file=sys.stderr)
         return EXIT_PROBLEMS
     base = args.site_url if args.site_url.endswith("/") else args.site_url + "/"
+    count = len(query_words(args.vraag))
     for rank, hit in enumerate(hits, start=1):
+        if count > 1 and hit.words < count and (rank == 1 or hits[rank - 2].words == count):
+            print(f"Met een deel van de woorden (niet alle {count}):")
         document = asset["documenten"][hit.ref]
-        where = ", ".join(asset["velden"][field] for field in hit.fields)
+        where = ", ".join(dict.fromkeys(asset["velden"][field] for field in hit.fields))
         print(
             f"{rank}. {document['naam']}  {base}{document['url']}  "
             f"(score {hit.score:.2f}; gevonden in: {where})"
@@ -248,12 +260,18 @@ def read_search_index(path: Path) -> tuple[dict, str]:
         return {}, f"is geen geldige JSON (regel {error.lineno}, kolom {error.colno}: {error.msg})"
     shape_ok = (
         isinstance(asset, dict)
-        and isinstance(asset.get("index"), dict)
+        and isinstance(asset.get("termen"), dict)
+        and isinstance(asset["termen"].get("delen"), list)
+        and isinstance(asset["termen"].get("pad"), str)
         and isinstance(asset.get("documenten"), dict)
         and isinstance(asset.get("velden"), dict)
     )
     if not shape_ok:
-        return {}, "is geen zoekindex van de catalogus (index, documenten en velden ontbreken)"
+        return {}, "is geen zoekindex van de catalogus (termen, documenten en velden ontbreken)"
+    try:
+        read_parts(asset, path.parent)
+    except MissingPart as error:
+        return {}, f"mist deel {error.number} van de zoekindex ({display_path(error.path)})"
     try:
         load_index(asset)
     except Exception as error:  # lunr.py raises bare KeyErrors and TypeErrors on foreign data

@@ -22,21 +22,28 @@ from catalogue.export import comparison, to_csv, to_json
 from catalogue.keuzehulp import guide_data
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
-from catalogue.search import browser_assets, build_index, dump_index
+from catalogue.search import browser_assets, build_index, minified_assets, shard_count, site_files
 
 Content = str | bytes
-#: Files the worker computes; the others are read from disk by the caller.
-COMPUTED = (
-    urls.JSON_EXPORT,
-    urls.CSV_EXPORT,
-    urls.COMPARISON_DATA,
-    urls.SEARCH_INDEX,
-    urls.GUIDE_DATA,
-    urls.EXPORT_SCHEMA,
-    urls.ROBOTS,
-)
 #: The export's schema beside the entry schema, which its term ids refer to.
 EXPORT_SCHEMA_FILE = Path(__file__).resolve().parent / "catalogus.schema.json"
+
+
+def computed_paths(catalogue: Catalogue) -> tuple[str, ...]:
+    """Files the worker computes (the others are read from disk by the caller):
+    known before it runs, so the build can register them."""
+    shards = tuple(urls.search_shard(n) for n in range(shard_count(len(catalogue.interventions))))
+    return (
+        urls.JSON_EXPORT,
+        urls.CSV_EXPORT,
+        urls.COMPARISON_DATA,
+        urls.SEARCH_INDEX,
+        *shards,
+        urls.GUIDE_DATA,
+        urls.EXPORT_SCHEMA,
+        urls.ROBOTS,
+        *browser_assets(),
+    )
 
 
 def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
@@ -45,10 +52,11 @@ def computed_files(catalogue: Catalogue, site_url: str) -> dict[str, Content]:
         urls.JSON_EXPORT: to_json(catalogue, site_url),
         urls.CSV_EXPORT: to_csv(catalogue, site_url),
         urls.COMPARISON_DATA: comparison(catalogue),
-        urls.SEARCH_INDEX: dump_index(build_index(catalogue)),
+        **site_files(build_index(catalogue)),
         urls.GUIDE_DATA: dump_guide(catalogue),
         urls.EXPORT_SCHEMA: export_schema(site_url),
         urls.ROBOTS: robots_txt(site_url),
+        **minified_assets(),  # lunr's scripts, from MkDocs
     }
 
 
@@ -82,9 +90,8 @@ def dump_guide(catalogue: Catalogue) -> str:
 
 
 def copied_files(catalogue: Catalogue, project: Path) -> dict[str, Path]:
-    """Site path -> file on disk: the JSON Schema, lunr's scripts, each entry's YAML."""
+    """Site path -> file on disk: the JSON Schema, each entry's YAML."""
     result = {urls.SCHEMA: project / "catalogue" / ENTRY_SCHEMA_FILE}
-    result.update(browser_assets())  # lunr.js and its Dutch support, from MkDocs
     for entry in catalogue.interventions:
         result[urls.entry_source(entry.slug)] = project / entry.source_file
     return result

@@ -20,10 +20,12 @@ from catalogue.keuzehulp import check_guide
 from catalogue.model import (
     Catalogue,
     Intervention,
+    SearchWords,
     Vocabularies,
     build_improvement_tool,
     build_intervention,
     build_municipalities,
+    build_search_words,
     build_vocabularies,
 )
 from catalogue.problems import Problem, display_path, errors
@@ -35,6 +37,7 @@ from catalogue.rules import (
     check_nearby_terms,
     check_no_markup,
     check_recognition,
+    check_search_words,
     check_tool_items,
     check_unique_municipalities,
     check_unique_names,
@@ -55,6 +58,8 @@ IMPROVEMENT_TOOL_FILE = "verbetertool.yaml"
 IMPROVEMENT_TOOL_SCHEMA_FILE = "verbetertool.schema.json"
 GUIDE_FILE = "keuzehulp.yaml"
 GUIDE_SCHEMA_FILE = "keuzehulp.schema.json"
+SEARCH_WORDS_FILE = "zoekwoorden.yaml"
+SEARCH_WORDS_SCHEMA_FILE = "zoekwoorden.schema.json"
 #: Size limits of the single data files, above what their schemas allow
 #: (gemeenten.schema.json: 500 municipalities of up to 40 activities).
 DATA_FILE_LIMITS = {
@@ -62,6 +67,7 @@ DATA_FILE_LIMITS = {
     MUNICIPALITIES_FILE: FileLimits("gemeenten.yaml", 12_000_000, 200_000),
     IMPROVEMENT_TOOL_FILE: FileLimits("verbetertool.yaml", 1_000_000, 20_000),
     GUIDE_FILE: FileLimits("keuzehulp.yaml", 1_000_000, 20_000),
+    SEARCH_WORDS_FILE: FileLimits("zoekwoorden.yaml", 1_000_000, 20_000),
 }
 SYNCED_SCHEMAS = (
     ENTRY_SCHEMA_FILE,
@@ -215,7 +221,27 @@ def load_catalogue(
         build=lambda data, _: data,
     )
     problems += more
-    return Catalogue(vocabularies, interventions, municipalities, tool, guide), problems
+    search_schema = paths.root / SEARCH_WORDS_SCHEMA_FILE
+    search_words, more = load_data_file(
+        paths.root / SEARCH_WORDS_FILE,
+        read_schema(search_schema) if search_schema.exists() else None,
+        vocabularies,
+        shown,
+        check=check_search_words,
+        build=build_search_words,
+    )
+    problems += more
+    return (
+        Catalogue(
+            vocabularies,
+            interventions,
+            municipalities,
+            tool,
+            guide,
+            search_words if search_words is not None else SearchWords(),
+        ),
+        problems,
+    )
 
 
 def load_data_file(

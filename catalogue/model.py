@@ -227,6 +227,15 @@ class ImprovementTool:
 
 
 @dataclass(frozen=True)
+class SearchWords:
+    """zoekwoorden.yaml: synonym groups and known compound parts for the search."""
+
+    synoniemen: tuple[tuple[str, ...], ...] = ()
+    woorddelen: tuple[str, ...] = ()
+    geen_woorddelen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalogue:
     vocabularies: Vocabularies
     interventions: tuple[Intervention, ...]
@@ -234,6 +243,7 @@ class Catalogue:
     improvement_tool: ImprovementTool | None = None
     #: keuzehulp.yaml as checked data; `catalogue.keuzehulp` ranks with it.
     guide: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+    search_words: SearchWords = SearchWords()
 
     def by_slug(self, slug: str) -> Intervention:
         for intervention in self.interventions:
@@ -326,6 +336,15 @@ def build_intervention(
             for b in raw["bronnen"]
         ),
         laatst_gecontroleerd=date.fromisoformat(raw["laatst_gecontroleerd"]),
+    )
+
+
+def build_search_words(raw: Mapping[str, Any], vocabularies: Vocabularies) -> SearchWords:
+    """Turn the schema-valid zoekwoorden.yaml into `SearchWords`."""
+    return SearchWords(
+        synoniemen=tuple(tuple(group["woorden"]) for group in raw["synoniemen"]),
+        woorddelen=tuple(raw["woorddelen"]),
+        geen_woorddelen=tuple(raw["geen_woorddelen"]),
     )
 
 

@@ -379,6 +379,31 @@ def check_unique_municipalities(document: Document) -> list[Problem]:
     return problems
 
 
+def check_search_words(document: Document) -> list[Problem]:
+    """A word or phrase belongs to one synonym group: in two, the groups are one."""
+    problems = []
+    first: dict[str, int] = {}
+    groups = document.data.get("synoniemen")
+    for index, group in enumerate(groups if isinstance(groups, list) else []):
+        words = group.get("woorden") if isinstance(group, dict) else None
+        for position, word in enumerate(words if isinstance(words, list) else []):
+            if not isinstance(word, str):
+                continue
+            if word in first and first[word] != index:
+                problems.append(
+                    document.problem(
+                        ("synoniemen", index, "woorden", position),
+                        "duplicate-synonym",
+                        "woord staat al in een andere synoniemengroep",
+                        expected="elk woord in één groep",
+                        found=quote(word),
+                        hint=f"Voeg deze groep samen met synoniemen[{first[word]}].",
+                    )
+                )
+            first.setdefault(word, index)
+    return problems
+
+
 def check_tool_items(document: Document) -> list[Problem]:
     """Tool items are numbered once; a working-element item takes all its text from the
     vocabulary (no own text or tips), every other item has its own text; open questions

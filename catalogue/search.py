@@ -22,9 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any
 
 import snowballstemmer
+from lunr import __TARGET_JS_VERSION__ as LUNR_VERSION
 from lunr.builder import Builder
 from lunr.index import Index
 from lunr.pipeline import Pipeline
@@ -35,17 +36,45 @@ from lunr.token import Token
 from catalogue import urls
 from catalogue.model import Catalogue, Intervention
 
-#: Fields, their Dutch name in "gevonden in", and their boost.
-FIELDS: dict[str, tuple[str, int]] = {
-    "naam": ("naam", 10),
-    "eerdere_namen": ("eerdere naam", 8),
-    "claim": ("claim", 5),
-    "beschrijving": ("beschrijving", 1),
-    "doelgroep": ("doelgroep", 2),
-    "eigenaar": ("eigenaar", 2),
-    "termen": ("risicogroep of werkzaam element", 2),
-}
-INDEX_VERSION = 3  # 2: short refs, documents carry their slug; 3: trimmed like lunr.js
+
+@dataclass(frozen=True)
+class SearchField:
+    """One searched field: its index name, its Dutch name in "gevonden in", its
+    boost, and how to read its text from an entry."""
+
+    name: str
+    label: str
+    boost: int
+    read: Callable[[Intervention], str]
+
+
+def _labels(terms) -> str:
+    return " ".join(t.label for t in terms)
+
+
+#: The searched fields, the one place their weights are written down.
+FIELDS: tuple[SearchField, ...] = (
+    SearchField("naam", "naam", 10, lambda e: e.naam),
+    SearchField("eerdere_namen", "eerdere naam", 8, lambda e: " ".join(e.eerdere_namen)),
+    SearchField("claim", "claim", 5, lambda e: e.claim),
+    SearchField("eigenaar", "eigenaar", 3, lambda e: e.eigenaar.organisatie or ""),
+    SearchField("plaats", "plaats", 3, lambda e: " ".join(e.uitvoering.locaties)),
+    SearchField("uitvoering", "uitvoering", 1, lambda e: e.uitvoering.toelichting or ""),
+    SearchField("doelgroeptags", "doelgroep", 3, lambda e: _labels(e.doelgroep.tags)),
+    SearchField(
+        "termen",
+        "risicogroep of werkzaam element",
+        2,
+        lambda e: _labels(e.risicogroepen + e.werkzame_elementen),
+    ),
+    SearchField("doelgroep", "doelgroep", 2, lambda e: e.doelgroep.omschrijving),
+    SearchField("aanpak", "aanpak", 1, lambda e: e.aanpak or ""),
+    SearchField("beschrijving", "beschrijving", 1, lambda e: e.beschrijving),
+)
+INDEX_VERSION = 5  # 3: trimmed like lunr.js; 4: compounds, zoekwoorden; 5: postings in parts
+#: Entries per part of the postings: a search loads only the parts holding its
+#: terms (at 5,000 entries 25 parts), never the whole index.
+SHARD_ENTRIES = 200
 
 
 # -- the Dutch language support, from the files the browser loads ---------------
@@ -69,6 +98,14 @@ def browser_assets() -> dict[str, Path]:
         / "lunr.stemmer.support.js",
         "assets/javascripts/lunr/lunr.nl.js": base / "lunr-language" / "lunr.nl.js",
     }
+
+
+def minified_assets() -> dict[str, str]:
+    """Site path -> lunr's scripts without comments and spaces (rjsmin, as the
+    project's own scripts): lunr.js is 25 KB gzip as MkDocs ships it, 10 KB minified."""
+    import rjsmin
+
+    return {path: rjsmin.jsmin(file.read_text("utf-8")) for path, file in browser_assets().items()}
 
 
 @dataclass(frozen=True)
@@ -102,10 +139,67 @@ def _stemmer_nl(token: Token, i=None, tokens=None) -> Token:
     return token.update(lambda text, metadata=None: stem(text))
 
 
-def _keep_word_and_stem(token: Token, i=None, tokens=None) -> Token | list[Token]:
-    """Index pipeline only: the word as written and its stem."""
-    stemmed = token.clone(lambda text, metadata=None: stem(text))
-    return token if str(stemmed) == str(token) else [token, stemmed]
+#: Compound splitting (mirrored in catalogus-zoeken.js): a word of at least
+#: MIN_COMPOUND_LENGTH letters splits into at most MAX_COMPOUND_PARTS known
+#: parts of at least MIN_PART_LENGTH letters each. A part is known when its
+#: stem is a known stem: of a word the entries use, or of a listed woorddeel.
+MIN_COMPOUND_LENGTH = 8
+MIN_PART_LENGTH = 4
+MAX_COMPOUND_PARTS = 3
+
+
+def split_compound(word: str, known: Callable[[str], bool]) -> list[str] | None:
+    """The fewest known parts that spell `word` (two or more; with equally few,
+    the longest first part), or None. "huisbezoek" -> ["huis", "bezoek"]."""
+    if len(word) < MIN_COMPOUND_LENGTH:
+        return None
+    memo: dict[int, list[str] | None] = {}
+
+    def best(start: int) -> list[str] | None:
+        if start in memo:
+            return memo[start]
+        result: list[str] | None = None
+        last_end = len(word) if start > 0 else len(word) - MIN_PART_LENGTH
+        for end in range(last_end, start + MIN_PART_LENGTH - 1, -1):
+            if len(word) - end and len(word) - end < MIN_PART_LENGTH:
+                continue  # what would remain is too short to be a part
+            piece = word[start:end]
+            if not known(piece):
+                continue
+            rest = [] if end == len(word) else best(end)
+            if rest is None:
+                continue
+            if result is None or len(rest) + 1 < len(result):
+                result = [piece, *rest]
+        memo[start] = result
+        return result
+
+    parts = best(0)
+    return parts if parts is not None and len(parts) <= MAX_COMPOUND_PARTS else None
+
+
+def _known_stems(
+    stems: set[str] | frozenset[str], never: frozenset[str] = frozenset()
+) -> Callable[[str], bool]:
+    return lambda piece: piece not in never and stem(piece) in stems
+
+
+def _index_words(known: Callable[[str], bool]) -> Callable[..., list[Token]]:
+    """Index pipeline only: the word as written, its stem, and the same for
+    each part of a compound ("buurtbewoners" also as "buurt" and "bewoners")."""
+    splits: dict[str, list[str]] = {}
+
+    def words(token: Token, i=None, tokens=None) -> list[Token]:
+        text = str(token)
+        if text not in splits:
+            forms = [text, stem(text)]
+            for part in split_compound(text, known) or ():
+                forms += [part, stem(part)]
+            splits[text] = list(dict.fromkeys(forms))
+        return [token.clone(lambda _t, metadata=None, form=form: form) for form in splits[text]]
+
+    words.label = "woord-stam-delen-nl"  # type: ignore[attr-defined]  # never serialised
+    return words
 
 
 def _trimmer(word_characters: str) -> Callable[..., Token | None]:
@@ -133,36 +227,15 @@ def _register_pipeline() -> tuple:
     # Labels as lunr.nl.js registers them, so lunr.js can load the index.
     Pipeline.register_function(trimmer, "trimmer-nl")
     Pipeline.register_function(_stemmer_nl, "stemmer-nl")
-    Pipeline.register_function(_keep_word_and_stem, "woord-en-stam-nl")
     return trimmer, stop_words
 
 
 # -- documents and index -----------------------------------------------------------
 
 
-class SearchDocument(TypedDict):
-    ref: str
-    naam: str
-    eerdere_namen: str
-    claim: str
-    beschrijving: str
-    doelgroep: str
-    eigenaar: str
-    termen: str
-
-
-def search_document(entry: Intervention) -> SearchDocument:
-    terms = [t.label for t in entry.risicogroepen + entry.werkzame_elementen]
-    return {
-        "ref": entry.slug,
-        "naam": entry.naam,
-        "eerdere_namen": " ".join(entry.eerdere_namen),
-        "claim": entry.claim,
-        "beschrijving": entry.beschrijving,
-        "doelgroep": entry.doelgroep.omschrijving,
-        "eigenaar": entry.eigenaar.organisatie or "",
-        "termen": " ".join(terms),
-    }
+def search_document(entry: Intervention) -> dict[str, str]:
+    """The entry's text per searched field (FIELDS), and its ref (the slug)."""
+    return {"ref": entry.slug, **{f.name: f.read(entry) for f in FIELDS}}
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -186,34 +259,169 @@ def short_refs(count: int) -> list[str]:
     return refs
 
 
+def _vocabulary(documents: list[dict[str, str]]) -> set[str]:
+    """Every word the index pipeline sees (lunr's tokenizer splits lowercased
+    text on spaces and hyphens; then the trimmer and the stop words), computed
+    on plain strings: tokens cost three times as much."""
+    support = dutch_support()
+    edge = re.compile(rf"^[^{support.word_characters}]+|[^{support.word_characters}]+$")
+    words: set[str] = set()
+    for document in documents:
+        for field in FIELDS:
+            words.update(re.split(r"[\s\-]+", document[field.name].lower()))
+    trimmed = {edge.sub("", word) for word in words}
+    return {word for word in trimmed if word and word not in support.stop_words}
+
+
 def build_index(catalogue: Catalogue) -> dict[str, Any]:
     """The search asset: lunr's serialised index plus the small store results need.
 
     Refs are short codes in slug order (`documenten` maps each to its entry)."""
     trimmer, stop_words = _register_pipeline()
-    builder = Builder()
-    builder.pipeline.add(trimmer, stop_words, Pipeline.registered_functions["woord-en-stam-nl"])
-    builder.search_pipeline.add(Pipeline.registered_functions["stemmer-nl"])
-    builder.ref("ref")
-    for name, (_, boost) in FIELDS.items():
-        builder.field(name, boost=boost)
     entries = sorted(catalogue.interventions, key=lambda e: e.slug)
     refs = short_refs(len(entries))
-    for ref, entry in zip(refs, entries, strict=True):
-        builder.add({**search_document(entry), "ref": ref})
+    documents = [{**search_document(e), "ref": ref} for ref, e in zip(refs, entries, strict=True)]
+    extra = catalogue.search_words
+    stems = {stem(w) for w in _vocabulary(documents)}
+    stems |= {stem(part) for part in extra.woorddelen}
+    builder = Builder()
+    never = frozenset(extra.geen_woorddelen)
+    builder.pipeline.add(trimmer, stop_words, _index_words(_known_stems(stems, never)))
+    builder.search_pipeline.add(Pipeline.registered_functions["stemmer-nl"])
+    builder.ref("ref")
+    for field in FIELDS:
+        builder.field(field.name, boost=field.boost)
+    for document in documents:
+        builder.add(document)
+    terms, postings = _compact(builder.build().serialize(), refs)
+    starts = _shard_starts(postings, shard_count(len(entries)))
     return {
         "versie": INDEX_VERSION,
-        "velden": {name: label for name, (label, _) in FIELDS.items()},
+        "velden": {field.name: field.label for field in FIELDS},
         "documenten": {
             ref: {"slug": e.slug, "naam": e.naam, "url": urls.entry(e.slug)}
             for ref, e in zip(refs, entries, strict=True)
         },
-        "index": builder.build().serialize(),
+        "zoekwoorden": {
+            "synoniemen": [list(group) for group in extra.synoniemen],
+            "woorddelen": list(extra.woorddelen),
+            "geen_woorddelen": list(extra.geen_woorddelen),
+        },
+        "termen": {
+            "lijst": terms,
+            "velden": [field.name for field in FIELDS],
+            "delen": starts,
+            "pad": urls.SEARCH_SHARDS,
+        },
+        "postings": [postings[a:b] for a, b in zip(starts, [*starts[1:], len(terms)], strict=True)],
     }
+
+
+def shard_count(entries: int) -> int:
+    return max(1, -(-entries // SHARD_ENTRIES))
+
+
+Postings = list[list[Any]]  # per field with entries: [field number, doc deltas, weights x 1000]
+
+
+def _compact(serialized: dict[str, Any], refs: list[str]) -> tuple[list[str], list[Postings]]:
+    """lunr's index as sorted terms and, per term, its postings with their
+    weights: the inverted index is derived from the field vectors, so it is
+    not shipped. Term numbers become positions in the sorted list."""
+    fields = serialized["fields"]
+    terms = [term for term, _ in serialized["invertedIndex"]]
+    renumber = {posting["_index"]: n for n, (_, posting) in enumerate(serialized["invertedIndex"])}
+    doc_number = {ref: n for n, ref in enumerate(refs)}
+    found: list[dict[int, list[tuple[int, int]]]] = [{} for _ in terms]
+    for field_ref, elements in serialized["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        f, d = fields.index(field), doc_number[ref]
+        for k in range(0, len(elements), 2):
+            weight = round(elements[k + 1] * 1000)
+            found[renumber[elements[k]]].setdefault(f, []).append((d, weight))
+    postings = []
+    for per_field in found:
+        term_postings = []
+        for f in sorted(per_field):
+            docs = sorted(per_field[f])
+            deltas = [d - (docs[k - 1][0] if k else 0) for k, (d, _) in enumerate(docs)]
+            term_postings.append([f, deltas, [w for _, w in docs]])
+        postings.append(term_postings)
+    return terms, postings
+
+
+def _shard_starts(postings: list[Postings], count: int) -> list[int]:
+    """First term of each part, in sorted term order, so parts hold about the
+    same number of postings (a very common term may fill a part alone)."""
+    sizes = [sum(len(p[1]) for p in term) for term in postings]
+    total = sum(sizes) or 1
+    starts, running = [0], 0
+    for n, size in enumerate(sizes):
+        if len(starts) < count and running >= total * len(starts) / count and n > starts[-1]:
+            starts.append(n)
+        running += size
+    # Exactly `count` parts, so their files are known before the index is built.
+    return starts + [len(postings)] * (count - len(starts))
+
+
+def site_files(asset: dict[str, Any]) -> dict[str, str]:
+    """Site path -> content: the head (catalogus-zoekindex.json) and each part."""
+    head = {key: value for key, value in asset.items() if key != "postings"}
+    files = {urls.SEARCH_INDEX: dump_index(head)}
+    for number, part in enumerate(asset["postings"]):
+        files[urls.search_shard(number)] = dump_index({"deel": number, "postings": part})
+    return files
+
+
+class MissingPart(ValueError):
+    def __init__(self, number: int, path: Path) -> None:
+        super().__init__(f"part {number} of the search index is missing: {path}")
+        self.number = number
+        self.path = path
+
+
+def read_parts(head: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Add to a head read from `folder`'s catalogus-zoekindex.json its parts,
+    from the files beside it (catalogus-zoekindex/0.json, ...)."""
+    parts = folder / Path(head["termen"]["pad"]).name
+    head["postings"] = []
+    for number in range(len(head["termen"]["delen"])):
+        path = parts / f"{number}.json"
+        try:
+            head["postings"].append(json.loads(path.read_text(encoding="utf-8"))["postings"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise MissingPart(number, path) from error
+    return head
 
 
 def dump_index(asset: dict[str, Any]) -> str:
     return json.dumps(asset, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def lunr_index(asset: dict[str, Any]) -> dict[str, Any]:
+    """lunr's serialised index rebuilt from the asset, as catalogus-zoeken.js does."""
+    terms = asset["termen"]
+    fields = terms["velden"]
+    refs = sorted(asset["documenten"])
+    vectors: dict[str, list[float]] = {}
+    inverted = []
+    postings = [p for part in asset["postings"] for p in part]
+    for n, (term, term_postings) in enumerate(zip(terms["lijst"], postings, strict=True)):
+        posting: dict[str, Any] = {"_index": n, **{field: {} for field in fields}}
+        for f, deltas, weights in term_postings:
+            d = 0
+            for delta, weight in zip(deltas, weights, strict=True):
+                d += delta
+                posting[fields[f]][refs[d]] = {}
+                vectors.setdefault(f"{fields[f]}/{refs[d]}", []).extend((n, weight / 1000))
+        inverted.append([term, posting])
+    return {
+        "version": LUNR_VERSION,
+        "fields": fields,
+        "fieldVectors": list(vectors.items()),
+        "invertedIndex": inverted,
+        "pipeline": ["stemmer-nl"],
+    }
 
 
 # -- querying ----------------------------------------------------------------------
@@ -224,6 +432,21 @@ class Hit:
     ref: str
     score: float
     fields: tuple[str, ...]  # field names where a query word matched
+    words: int = 1  # query words this entry matches
+    exact: int = 1  # of those, matched as typed (not by a synonym, its parts or a typo)
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """A loaded index with what the query rules need beside it."""
+
+    index: Index
+    #: stem of a single-word synonym -> the other members of its groups, each as query words
+    synonyms: dict[str, tuple[tuple[str, ...], ...]]
+    #: stems a compound's part may have: the index's own terms and the listed woorddelen
+    known: frozenset[str]
+    #: endings that are never a part (geen_woorddelen)
+    never: frozenset[str] = frozenset()
 
 
 #: Bounds that keep any query fast (a query comes from a URL anyone can send):
@@ -234,6 +457,10 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
 MAX_WORD_LENGTH = 40
 MAX_TYPO_WORD_LENGTH = 20
+#: A match through a synonym or a compound's parts counts this much of a
+#: match of the word itself (and ranks below it, see `search`).
+SYNONYM_WEIGHT = 0.5
+PARTS_WEIGHT = 0.5
 
 
 def query_words(text: str) -> list[str]:
@@ -257,51 +484,136 @@ def edit_distance_for(word: str) -> int:
     return 2 if len(word) >= 8 else 1 if len(word) >= 5 else 0
 
 
-def _match_word(index: Index, word: str, last: bool) -> dict[str, Hit]:
-    """One word's matches: stem, prefix if last, and a typo only when those find
-    nothing (typos on a common word score thousands of near-misses)."""
-    found: dict[str, Hit] = {}
-    distance = edit_distance_for(word)
-    for attempt, typos in enumerate((0, distance)):
-        if attempt == 1 and (not typos or found):
-            break
+def words_needed(count: int) -> int:
+    """How many of `count` query words an entry must match to be shown: all of
+    one; one of two; more than half of three or more."""
+    return count if count <= 1 else 1 if count == 2 else count // 2 + 1
 
-        def build(query: Query, typos: int = typos) -> None:
-            query.term(word, use_pipeline=True, boost=10)
-            if last:
-                query.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
-            if typos:
-                query.term(word, use_pipeline=False, edit_distance=typos, boost=1)
 
-        for result in index.query(callback=build):
-            fields = sorted({f for term in result["match_data"].metadata.values() for f in term})
-            found[result["ref"]] = Hit(result["ref"], result["score"], tuple(fields))
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def synonym_map(groups: list[list[str]] | Phrases) -> dict[str, Phrases]:
+    """Stem of each single-word member -> the other members (as query words), in file order."""
+    result: dict[str, list[tuple[str, ...]]] = {}
+    for group in groups:
+        members = [tuple(query_words(member)) for member in group]
+        for member in members:
+            if len(member) != 1:
+                continue
+            key = stem(member[0])
+            others = result.setdefault(key, [])
+            for other in members:
+                same = len(other) == 1 and stem(other[0]) == key
+                if other and other not in others and not same:
+                    others.append(other)
+    return {key: tuple(others) for key, others in result.items()}
+
+
+Matches = dict[str, tuple[float, tuple[str, ...]]]  # ref -> (score, fields)
+
+
+def _term_hits(index: Index, terms: list[str], last: bool = False, typos: int = 0) -> Matches:
+    """One lunr query: any of `terms` by stem; the first also as a prefix if
+    it is the last query word, and with `typos` edits."""
+
+    def build(query: Query) -> None:
+        for term in terms:
+            query.term(term, use_pipeline=True, boost=10)
+        if last:
+            query.term(terms[0], use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1)
+        if typos:
+            query.term(terms[0], use_pipeline=False, edit_distance=typos, boost=1)
+
+    found: Matches = {}
+    for result in index.query(callback=build):
+        fields = sorted({f for term in result["match_data"].metadata.values() for f in term})
+        found[result["ref"]] = (result["score"], tuple(fields))
     return found
 
 
-def search(index: Index, text: str) -> list[Hit]:
-    """Every word must match (stem, prefix for the last word, or a small typo)."""
-    words = query_words(text)
-    combined: dict[str, Hit] | None = None
-    for position, word in enumerate(words):
-        if combined is not None and not combined:
-            break  # nothing left to match
-        found = _match_word(index, word, last=position == len(words) - 1)
-        if combined is None:
-            combined = found
-        else:
-            combined = {
-                ref: Hit(
-                    ref,
-                    hit.score + found[ref].score,
-                    tuple(sorted(set(hit.fields) | set(found[ref].fields))),
+def _all_of(matches: list[Matches]) -> Matches:
+    """Entries in every one of `matches`, their scores added in order."""
+    result = matches[0]
+    for more in matches[1:]:
+        result = {
+            ref: (score + more[ref][0], tuple(sorted(set(fields) | set(more[ref][1]))))
+            for ref, (score, fields) in result.items()
+            if ref in more
+        }
+    return result
+
+
+WordMatches = dict[str, tuple[float, tuple[str, ...], bool]]  # ref -> (score, fields, exact)
+
+
+def _match_word(searcher: SearchIndex, word: str, last: bool) -> WordMatches:
+    """One word's matches, ref -> (score, fields, exact): the word itself (its
+    stem, a prefix if it is the last word); each synonym (all words of a
+    phrase); its compound parts (each part or a synonym of it); and only when
+    all those find nothing, a small typo (typos on a common word score
+    thousands of near-misses)."""
+    found: WordMatches = {}
+
+    def add(matches: Matches, weight: float, exact: bool) -> None:
+        for ref, (score, fields) in matches.items():
+            if ref in found:
+                before = found[ref]
+                found[ref] = (
+                    max(before[0], score * weight),
+                    tuple(sorted(set(before[1]) | set(fields))),
+                    before[2] or exact,
                 )
-                for ref, hit in combined.items()
-                if ref in found
-            }
-    return sorted((combined or {}).values(), key=lambda h: (-h.score, h.ref))
+            else:
+                found[ref] = (score * weight, fields, exact)
+
+    index = searcher.index
+    add(_term_hits(index, [word], last), 1.0, True)
+    for phrase in searcher.synonyms.get(stem(word), ()):
+        add(_all_of([_term_hits(index, [term]) for term in phrase]), SYNONYM_WEIGHT, False)
+    parts = split_compound(word, _known_stems(searcher.known, searcher.never))
+    if parts:
+        alternatives = [
+            [part, *(p[0] for p in searcher.synonyms.get(stem(part), ()) if len(p) == 1)]
+            for part in parts
+        ]
+        add(_all_of([_term_hits(index, terms) for terms in alternatives]), PARTS_WEIGHT, False)
+    distance = edit_distance_for(word)
+    if not found and distance:
+        add(_term_hits(index, [word], last, distance), 1.0, False)
+    return found
 
 
-def load_index(asset: dict[str, Any]) -> Index:
+def search(searcher: SearchIndex, text: str) -> list[Hit]:
+    """Entries matching the most query words first (all words, then most of
+    them: `words_needed`); then those matching more words as typed (not by a
+    synonym, a compound's parts or a typo); then by score."""
+    words = query_words(text)
+    combined: dict[str, list] = {}  # ref -> [score, fields, words, exact]
+    for position, word in enumerate(words):
+        found = _match_word(searcher, word, last=position == len(words) - 1)
+        for ref, (score, fields, exact) in found.items():
+            if ref not in combined:
+                combined[ref] = [0.0, set(), 0, 0]
+            entry = combined[ref]
+            entry[0] += score
+            entry[1] |= set(fields)
+            entry[2] += 1
+            entry[3] += 1 if exact else 0
+    needed = words_needed(len(words))
+    hits = [
+        Hit(ref, score, tuple(sorted(fields)), count, exact)
+        for ref, (score, fields, count, exact) in combined.items()
+        if count >= needed
+    ]
+    return sorted(hits, key=lambda h: (-h.words, -h.exact, -h.score, h.ref))
+
+
+def load_index(asset: dict[str, Any]) -> SearchIndex:
+    """The asset with all its parts (`postings`), as built or read back."""
     _register_pipeline()
-    return Index.load(asset["index"])
+    index = Index.load(lunr_index(asset))
+    extra = asset.get("zoekwoorden") or {}
+    known = set(index.inverted_index) | {stem(p) for p in extra.get("woorddelen", ())}
+    never = frozenset(extra.get("geen_woorddelen", ()))
+    return SearchIndex(index, synonym_map(extra.get("synoniemen", ())), frozenset(known), never)

@@ -23,6 +23,14 @@ EXPORT_SCHEMA = "schema/catalogus.schema.json"
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
 SEARCH_INDEX = "catalogus-zoekindex.json"
+#: The search index's postings, in parts a search loads as it needs them.
+SEARCH_SHARDS = "catalogus-zoekindex/"
+
+
+def search_shard(number: int) -> str:
+    return f"{SEARCH_SHARDS}{number}.json"
+
+
 #: Questions, rules and the interventions' properties for the keuzehulp page.
 GUIDE_DATA = "keuzehulp.json"
 GUIDE = "keuzehulp/"

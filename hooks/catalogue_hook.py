@@ -22,9 +22,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import assets, csp
+from catalogue import assets, csp, urls
 from catalogue.contributing import render_guide
-from catalogue.data_files import COMPUTED, copied_files, start_computing
+from catalogue.data_files import computed_paths, copied_files, start_computing
 from catalogue.loader import load_catalogue
 from catalogue.model import Catalogue
 from catalogue.problems import errors, format_report
@@ -58,6 +58,8 @@ class BuildState:
     # inline-script hashes of every page, and the pages waiting for the policy
     script_hashes: set[str] = field(default_factory=set)
     written: list[Path] = field(default_factory=list)
+    # src_uri of every entry page
+    entry_sources: frozenset[str] = frozenset()
 
 
 _state: BuildState | None = None
@@ -92,12 +94,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         html={},
         computed=start_computing(catalogue, config.site_url or ""),
         computed_files={},
+        entry_sources=frozenset(
+            urls.source_uri(urls.entry(e.slug)) for e in catalogue.interventions
+        ),
     )
     if not _serving:  # one minified stylesheet instead of the sources (see catalogue/assets.py)
         _state.stylesheets.extend(config.extra_css)
         config.extra_css = [assets.STYLESHEET_BUNDLE]
     for line in summary(catalogue, date.today()):
         log.info(line)
+    # The header search offers the catalogue search (overrides/main.html, zoeken-kop.js).
+    config.extra["catalogus_zoeken"] = {
+        "index": urls.SEARCH_INDEX,
+        "scripts": list(urls.SEARCH_SCRIPTS),
+        "overview": urls.OVERVIEW,
+    }
     return config
 
 
@@ -127,7 +138,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not _serving:
         minify_assets(files, config, state.stylesheets)
     # Registered now so links to them resolve; their content arrives in on_env.
-    for src_uri in COMPUTED:
+    for src_uri in computed_paths(state.catalogue):
         state.computed_files[src_uri] = File.generated(config, src_uri, content=b"")
         files.append(state.computed_files[src_uri])
     return files
@@ -148,6 +159,11 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Titles and descriptions come from untrusted YAML; Material prints them raw.
     escape_page_meta(page.meta)
+    # Entry pages stay out of Material's site search: the header offers the
+    # catalogue search, which finds them better (zoeken-kop.js), and indexing
+    # them was a third of a large build (bench/results.md).
+    if page.file.src_uri in _current().entry_sources:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     try:
         check_markers(markdown)
     except UnknownMarker as error:

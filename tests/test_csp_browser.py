@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from test_browser import PAGES
 
 pytestmark = pytest.mark.browser
@@ -49,7 +48,7 @@ def test_site_search_and_catalogue_search_work_under_the_policy(watched, site_ur
     watched.keyboard.type("Gouden Mannen")
     watched.locator(".md-search-result__list a", has_text="Gouden Mannen").first.wait_for()
     watched.goto(site_url + "/interventies/?q=jongeren", wait_until="networkidle")
-    watched.wait_for_selector("[data-catalogus][data-index-load-ms]")
+    watched.wait_for_selector("[data-catalogus][data-gezocht]")
     assert "voor \u201cjongeren\u201d" in watched.locator("[data-live-count]").inner_text()
     assert violations(watched) == [] and watched.errors == []
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from catalogue import DATA_DIR, urls
-from catalogue.data_files import COMPUTED, computed_files, copied_files, start_computing
+from catalogue.data_files import computed_files, computed_paths, copied_files, start_computing
 from catalogue.loader import load_catalogue
 
 CATALOGUE, _ = load_catalogue(DATA_DIR)
@@ -16,7 +16,7 @@ SITE_URL = "https://example.org/"
 def test_worker_result_equals_in_process_result():
     from_worker = start_computing(CATALOGUE, SITE_URL).result(timeout=120)
     assert from_worker == computed_files(CATALOGUE, SITE_URL)
-    assert set(from_worker) == set(COMPUTED)
+    assert set(from_worker) == set(computed_paths(CATALOGUE))
     assert SITE_URL in from_worker[urls.JSON_EXPORT]
 
 

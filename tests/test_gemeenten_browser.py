@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def visible_towns(page) -> list[str]:
-    titles = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_inner_texts()
+    titles = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_text_contents()
     return sorted(titles)
 
 

@@ -358,12 +358,22 @@ def cli(args: list[str], capsys) -> tuple[int, str, str]:
         ('{"versie":', "is geen geldige JSON (regel 1, kolom 11"),
         ('{"foo": 1}', "is geen zoekindex van de catalogus"),
         ("[1, 2]", "is geen zoekindex van de catalogus"),
-        ('{"index": {"version": "x"}, "documenten": {}, "velden": {}}', "is geen bruikbare lunr-index"),
+        ('{"index": {"version": "x"}, "documenten": {}, "velden": {}}', "is geen zoekindex"),
+        (
+            '{"termen": {"delen": [0], "pad": "delen/"}, "documenten": {}, "velden": {}}',
+            "mist deel 0 van de zoekindex",
+        ),
+        (
+            '{"termen": {"delen": [0], "pad": "zoekindex/"}, "documenten": {}, "velden": {}}',
+            "is geen bruikbare lunr-index",
+        ),
     ],
 )
 def test_search_on_a_broken_index_file_says_what_is_wrong(tmp_path, capsys, content, message):
     index = tmp_path / "zoekindex.json"
     index.write_text(content, "utf-8")
+    (tmp_path / "zoekindex").mkdir()
+    (tmp_path / "zoekindex" / "0.json").write_text('{"postings": [[[0, [5], [1]]]]}', "utf-8")
     code, out, err = cli(["search", "jongeren", "--index", str(index)], capsys)
     assert code == 2 and out == ""
     assert message in err and "Traceback" not in err

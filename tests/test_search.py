@@ -75,10 +75,12 @@ def refs(text: str) -> list[str]:
     return [ASSET["documenten"][hit.ref]["slug"] for hit in search(INDEX, text)]
 
 
-def run_node(request: dict) -> dict:
+def run_node(request: dict, assets: dict | None = None) -> dict:
+    """The request answered by the browser's scripts in node; `assets`: site path ->
+    file of lunr's scripts (default: as MkDocs ships them)."""
     node = shutil.which("node")
     assert node, "Node.js is needed for the parity tests (it is on every machine here)"
-    assets = browser_assets()
+    assets = assets or browser_assets()
     paths = [
         str(assets[f"assets/javascripts/lunr/{name}"])
         for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js")
@@ -127,8 +129,9 @@ def test_index_holds_only_trimmed_words_and_their_stems():
     from catalogue.search import _register_pipeline
 
     trimmer = _register_pipeline()[0]
-    terms = {term for term, _ in ASSET["index"]["invertedIndex"]}
+    terms = set(ASSET["termen"]["lijst"])
     untrimmed = {t for t in terms if str(trimmer(Token(t)) or "") != t}
+    # (A compound's part is trimmed too: it is a piece of a trimmed word.)
     assert terms and all(any(w != t and stem(w) == t for w in terms) for t in untrimmed)
     assert not any(t.isdigit() for t in terms)
 
@@ -172,10 +175,15 @@ def test_former_name_finds_the_entry():
     assert "eerdere_namen" in hits[0].fields
 
 
-def test_every_word_must_match():
-    both = set(refs("ouderen migratie"))
-    assert both <= set(refs("ouderen")) & set(refs("migratie"))
+def test_entries_matching_every_word_come_first_then_those_matching_most():
+    hits = search(INDEX, "ouderen migratie")
+    slugs = [ASSET["documenten"][h.ref]["slug"] for h in hits]
+    both = {s for s, h in zip(slugs, hits, strict=True) if h.words == 2}
+    assert both == set(refs("ouderen")) & set(refs("migratie"))
     assert {"gouden-mannen", "go-win"} <= both
+    # Then entries with one of the two words, never before one with both.
+    assert [h.words for h in hits] == sorted((h.words for h in hits), reverse=True)
+    assert set(slugs) - both and set(slugs) == set(refs("ouderen")) | set(refs("migratie"))
 
 
 def test_stop_words_and_empty_queries_find_nothing():
@@ -223,16 +231,18 @@ def test_index_asset_is_deterministic():
 def test_typos_are_tried_only_when_the_word_itself_finds_nothing():
     from lunr.query import Query
 
-    from catalogue.search import _match_word
+    from catalogue.search import SearchIndex, _match_word
 
     def exact(word: str) -> set[str]:
         def build(query: Query) -> None:
             query.term(word, use_pipeline=True, boost=10)
 
-        return {r["ref"] for r in INDEX.query(callback=build)}
+        return {r["ref"] for r in INDEX.index.query(callback=build)}
 
     # "ouderen" matches as itself: a typo pass would add near-misses such as "oudere".
-    assert exact("ouderen") and set(_match_word(INDEX, "ouderen", last=False)) == exact("ouderen")
+    # (Without its synonyms, which add entries of their own.)
+    plain = SearchIndex(INDEX.index, {}, INDEX.known)
+    assert exact("ouderen") and set(_match_word(plain, "ouderen", last=False)) == exact("ouderen")
     assert not exact("eenzaamhied") and _match_word(INDEX, "eenzaamhied", last=False)
 
 
@@ -254,6 +264,11 @@ def test_query_bounds_are_the_same_in_python_and_javascript():
         "maxQueryWords": python.MAX_QUERY_WORDS,
         "maxWordLength": python.MAX_WORD_LENGTH,
         "maxTypoWordLength": python.MAX_TYPO_WORD_LENGTH,
+        "minCompoundLength": python.MIN_COMPOUND_LENGTH,
+        "minPartLength": python.MIN_PART_LENGTH,
+        "maxCompoundParts": python.MAX_COMPOUND_PARTS,
+        "synonymWeight": python.SYNONYM_WEIGHT,
+        "partsWeight": python.PARTS_WEIGHT,
     }
 
 
@@ -274,3 +289,38 @@ def test_hostile_queries_give_the_same_answer_in_python_and_javascript():
     assert [[h["ref"] for h in r] for r in answer["results"]] == [
         [h.ref for h in search(INDEX, q)] for q in HOSTILE_QUERIES
     ]
+
+
+def test_the_browser_loads_only_the_parts_a_search_needs_and_answers_alike(monkeypatch):
+    from catalogue import search as module
+
+    monkeypatch.setattr(module, "SHARD_ENTRIES", 5)  # 45 entries: 9 parts
+    asset = json.loads(dump_index(build_index(CATALOGUE)))
+    assert len(asset["postings"]) == 9 and all(asset["postings"])
+    assert asset["termen"]["delen"] == sorted(set(asset["termen"]["delen"]))
+    index = load_index(asset)
+    # One query on a fresh page: a few parts, not all.
+    one = run_node({"index": asset, "queries": ["vangnetwerk"]})
+    assert one["rounds"] == [2] and 1 <= one["shards_loaded"] < 9
+    # Many queries: every answer equals the whole index's.
+    answer = run_node({"index": asset, "queries": QUERIES})
+    for query, hits in zip(QUERIES, answer["results"], strict=True):
+        assert [(h["ref"], h["fields"], h["words"]) for h in hits] == [
+            (h.ref, list(h.fields), h.words) for h in search(index, query)
+        ], query
+
+
+def test_the_minified_scripts_the_site_serves_answer_alike(tmp_path):
+    from catalogue.search import minified_assets
+
+    files = {}
+    for path, text in minified_assets().items():
+        files[path] = tmp_path / path.rsplit("/", 1)[1]
+        files[path].write_text(text, encoding="utf-8")
+        assert len(text) < 0.6 * browser_assets()[path].stat().st_size
+    answer = run_node({"index": ASSET, "queries": QUERIES, "stems": WORDS}, files)
+    assert answer["stems"] == [stem(w) for w in WORDS]
+    for query, hits in zip(QUERIES, answer["results"], strict=True):
+        assert [(h["ref"], h["fields"]) for h in hits] == [
+            (h.ref, list(h.fields)) for h in search(INDEX, query)
+        ], query

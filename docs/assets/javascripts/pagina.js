@@ -45,6 +45,73 @@
     });
   }
 
+  /* The catalogue search (overview and header): load lunr's scripts one
+   * after the other (lunr.nl needs lunr) and the index's head, once per page
+   * load. Resolves to {index (CatalogusZoeken's searcher), documents,
+   * fields, parseMs, loadMs, url}; searchCatalogue then loads the parts of
+   * the postings each search needs. */
+  var searchLoading = null;
+  function loadSearch(scripts, indexUrl) {
+    if (searchLoading) return searchLoading;
+    var chain = Promise.resolve();
+    scripts.forEach(function (src) {
+      chain = chain.then(function () {
+        return new Promise(function (resolve, reject) {
+          var tag = document.createElement("script");
+          tag.src = src;
+          tag.onload = resolve;
+          tag.onerror = function () { reject(new Error("kan " + src + " niet laden")); };
+          document.head.appendChild(tag);
+        });
+      });
+    });
+    var url = new URL(indexUrl, document.baseURI).href;
+    searchLoading = Promise.all([
+      chain,
+      fetch(url).then(function (response) { return response.text(); }),
+    ]).then(function (parts) {
+      var started = performance.now();
+      var head = JSON.parse(parts[1]);
+      var parsed = performance.now();
+      var index = window.CatalogusZoeken.prepare(head, window.lunr);
+      return {
+        index: index,
+        documents: head.documenten,  // ref -> {slug, naam, url}
+        fields: head.velden,
+        shards: new URL(head.termen.pad, url).href,
+        fetching: map(),  // part number -> promise
+        parseMs: parsed - started,
+        loadMs: performance.now() - started,
+      };
+    });
+    searchLoading.catch(function () { searchLoading = null; });
+    return searchLoading;
+  }
+
+  /* Search, load the parts the search missed, and search again until none
+   * is missing (usually one round): the answer is the whole index's. */
+  function searchCatalogue(loaded, text) {
+    var zoeken = window.CatalogusZoeken;
+    function round() {
+      var hits = zoeken.search(loaded.index, text, window.lunr);
+      var needed = zoeken.neededShards(loaded.index);
+      if (!needed.length) return Promise.resolve(hits);
+      return Promise.all(needed.map(function (number) {
+        if (!loaded.fetching[number]) {
+          loaded.fetching[number] = fetch(loaded.shards + number + ".json")
+            .then(function (response) {
+              if (!response.ok) throw new Error("deel " + number + " van de zoekindex ontbreekt");
+              return response.json();
+            })
+            .then(function (part) { zoeken.addShard(loaded.index, number, part.postings); });
+          loaded.fetching[number].catch(function () { delete loaded.fetching[number]; });
+        }
+        return loaded.fetching[number];
+      })).then(round);
+    }
+    return round();
+  }
+
   /* Tables that scroll sideways (Material wraps them in .md-typeset__scrollwrap)
    * must be reachable by keyboard: focusable, and named after their heading. */
   function focusableScrolling() {
@@ -142,5 +209,6 @@
 
   window.WatWerkt = {
     onPage: onPage, mount: mount, el: el, map: map, has: has, lastListKey: LAST_LIST,
+    loadSearch: loadSearch, searchCatalogue: searchCatalogue,
   };
 })();
