@@ -22,6 +22,7 @@ its own. CONTRIBUTING.md ("Een veld toevoegen") walks through adding one.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+import dataclasses
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -75,11 +76,13 @@ class Facet:
 
 @dataclass(frozen=True)
 class Searched:
-    """A search index field fed by this field's text."""
+    """A search index field fed by this field: the one place its weight is set."""
 
-    name: str
+    name: str  # the index field
     label: str  # Dutch, in "gevonden in"
     boost: int
+    #: its text (default: the field's value as text, term labels for terms)
+    text: Callable[[Intervention], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ class Field:
     json: tuple[tuple[str, Read], ...] = ()
     csv: tuple[tuple[str, Read], ...] = ()
     facet: Facet | None = None
-    search: Searched | None = None
+    search: tuple[Searched, ...] = ()
     #: the vocabulary of a field that holds terms (the gap matrix counts those)
     vocabulary: str | None = None
 
@@ -274,6 +277,7 @@ FIELDS: tuple[Field, ...] = (
         "naam",
         "Naam",
         _attr("naam"),
+        search=(Searched("naam", "naam", 10),),
         json=(("naam", _attr("naam")),),
         csv=(("naam", _attr("naam")),),
     ),
@@ -281,6 +285,7 @@ FIELDS: tuple[Field, ...] = (
         "eerdere_namen",
         "Eerdere namen",
         _attr("eerdere_namen"),
+        search=(Searched("eerdere_namen", "eerdere naam", 8),),
         json=(("eerdere_namen", lambda e, v: list(e.eerdere_namen)),),
         csv=(("eerdere_namen", lambda e, v: LIST_SEPARATOR.join(e.eerdere_namen)),),
     ),
@@ -288,6 +293,7 @@ FIELDS: tuple[Field, ...] = (
         "claim",
         "Claim",
         _attr("claim"),
+        search=(Searched("claim", "claim", 5),),
         compare=Compare(lambda e, v: e.claim),
         json=(("claim", _attr("claim")),),
         csv=(("claim", _attr("claim")),),
@@ -297,6 +303,7 @@ FIELDS: tuple[Field, ...] = (
         "Beschrijving",
         _attr("beschrijving"),
         json=(("beschrijving", _attr("beschrijving")),),
+        search=(Searched("beschrijving", "beschrijving", 1),),
     ),
     Field(
         "doelgroep",
@@ -306,6 +313,7 @@ FIELDS: tuple[Field, ...] = (
         compare=Compare(lambda e, v: e.doelgroep.omschrijving),
         json=(("doelgroep.omschrijving", _attr("doelgroep.omschrijving")),),
         csv=(("doelgroep", _attr("doelgroep.omschrijving")),),
+        search=(Searched("doelgroep", "doelgroep", 2),),
     ),
     Field(
         "leeftijd",
@@ -329,6 +337,7 @@ FIELDS: tuple[Field, ...] = (
         row=None,
         compare=None,
         json=(("doelgroep.tags", lambda e, v: term_records(e.doelgroep.tags)),),
+        search=(Searched("doelgroeptags", "doelgroep", 3),),
     ),
     _terms_field(
         "risicogroepen",
@@ -339,6 +348,7 @@ FIELDS: tuple[Field, ...] = (
         card=True,
         json=(("risicogroepen", lambda e, v: _risk_links(e.risicogroepen, v)),),
         facet=Facet("risicogroep", "Risicogroep", "risicogroepen", term_page=urls.risk_group),
+        search=(Searched("risicogroepen", "risicogroep", 2),),
     ),
     _terms_field(
         "werkzame_elementen",
@@ -349,6 +359,7 @@ FIELDS: tuple[Field, ...] = (
         card=True,
         json=(("werkzame_elementen", lambda e, v: _element_links(e.werkzame_elementen, v)),),
         facet=Facet("element", "Werkzaam element", "werkzame_elementen", term_page=urls.element),
+        search=(Searched("werkzame_elementen", "werkzaam element", 2),),
     ),
     _terms_field(
         "werkvorm",
@@ -417,7 +428,13 @@ FIELDS: tuple[Field, ...] = (
     _terms_field(
         "bouwstenen", "Bouwstenen", "bouwstenen", _attr("bouwstenen"), row=None, compare=None
     ),
-    Field("aanpak", "Aanpak", _attr("aanpak"), json=(("aanpak", _attr("aanpak")),)),
+    Field(
+        "aanpak",
+        "Aanpak",
+        _attr("aanpak"),
+        json=(("aanpak", _attr("aanpak")),),
+        search=(Searched("aanpak", "aanpak", 1),),
+    ),
     Field(
         "erkenning",
         "Erkenning",
@@ -461,6 +478,7 @@ FIELDS: tuple[Field, ...] = (
         "eigenaar.organisatie",
         json=(("eigenaar.organisatie", _attr("eigenaar.organisatie")),),
         csv=_text("eigenaar", _attr("eigenaar.organisatie")),
+        search=(Searched("eigenaar", "eigenaar", 3),),
     ),
     _optional_text(
         "website",
@@ -493,6 +511,10 @@ FIELDS: tuple[Field, ...] = (
             ),
         ),
         csv=(("locaties", lambda e, v: LIST_SEPARATOR.join(e.uitvoering.locaties)),),
+        search=(
+            Searched("plaats", "plaats", 3, lambda e: " ".join(e.uitvoering.locaties)),
+            Searched("uitvoering", "uitvoering", 1, lambda e: e.uitvoering.toelichting or ""),
+        ),
     ),
     _optional_text(
         "aanmelden",
@@ -602,6 +624,32 @@ def json_record(entry: Intervention, view: View) -> dict[str, Any]:
                 target = target.setdefault(parent, {})
             target[name] = read(entry, view)
     return record
+
+
+_NO_VIEW = View(date.min, {})  # a searched text depends on the entry alone
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return " ".join(v.label if isinstance(v, Term) else str(v) for v in value)
+    return str(value)
+
+
+def search_fields() -> tuple[Searched, ...]:
+    """The search index's fields, each with its text reader, in declaration order."""
+    result = []
+    for f in FIELDS:
+        for searched in f.search:
+            text = searched.text or (lambda e, read=f.read: _as_text(read(e, _NO_VIEW)))
+            result.append(dataclasses.replace(searched, text=text))
+    return tuple(result)
+
+
+def searched_labels() -> list[str]:
+    """Dutch names of the searched fields, for the overview's hint."""
+    return [f.label.lower() for f in FIELDS if f.search]
 
 
 def csv_columns() -> list[str]:

@@ -34,44 +34,16 @@ from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.token import Token
 
 from catalogue import urls
+from catalogue.fields import Searched, search_fields
 from catalogue.model import Catalogue, Intervention
 
 
-@dataclass(frozen=True)
-class SearchField:
-    """One searched field: its index name, its Dutch name in "gevonden in", its
-    boost, and how to read its text from an entry."""
-
-    name: str
-    label: str
-    boost: int
-    read: Callable[[Intervention], str]
-
-
-def _labels(terms) -> str:
-    return " ".join(t.label for t in terms)
-
-
-#: The searched fields, the one place their weights are written down.
-FIELDS: tuple[SearchField, ...] = (
-    SearchField("naam", "naam", 10, lambda e: e.naam),
-    SearchField("eerdere_namen", "eerdere naam", 8, lambda e: " ".join(e.eerdere_namen)),
-    SearchField("claim", "claim", 5, lambda e: e.claim),
-    SearchField("eigenaar", "eigenaar", 3, lambda e: e.eigenaar.organisatie or ""),
-    SearchField("plaats", "plaats", 3, lambda e: " ".join(e.uitvoering.locaties)),
-    SearchField("uitvoering", "uitvoering", 1, lambda e: e.uitvoering.toelichting or ""),
-    SearchField("doelgroeptags", "doelgroep", 3, lambda e: _labels(e.doelgroep.tags)),
-    SearchField(
-        "termen",
-        "risicogroep of werkzaam element",
-        2,
-        lambda e: _labels(e.risicogroepen + e.werkzame_elementen),
-    ),
-    SearchField("doelgroep", "doelgroep", 2, lambda e: e.doelgroep.omschrijving),
-    SearchField("aanpak", "aanpak", 1, lambda e: e.aanpak or ""),
-    SearchField("beschrijving", "beschrijving", 1, lambda e: e.beschrijving),
+#: The searched fields with their boosts: declared with the fields they read,
+#: in `catalogue.fields` (`search=`), the one place the weights are written.
+FIELDS: tuple[Searched, ...] = search_fields()
+INDEX_VERSION = (
+    6  # 4: compounds, zoekwoorden; 5: postings in parts; 6: fields from catalogue.fields
 )
-INDEX_VERSION = 5  # 3: trimmed like lunr.js; 4: compounds, zoekwoorden; 5: postings in parts
 #: Entries per part of the postings: a search loads only the parts holding its
 #: terms (at 5,000 entries 25 parts), never the whole index.
 SHARD_ENTRIES = 200
@@ -235,7 +207,7 @@ def _register_pipeline() -> tuple:
 
 def search_document(entry: Intervention) -> dict[str, str]:
     """The entry's text per searched field (FIELDS), and its ref (the slug)."""
-    return {"ref": entry.slug, **{f.name: f.read(entry) for f in FIELDS}}
+    return {"ref": entry.slug, **{f.name: f.text(entry) for f in FIELDS}}
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"

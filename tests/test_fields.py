@@ -146,3 +146,21 @@ def test_one_declaration_makes_a_comparison_row_an_entry_row_and_a_column(monkey
     assert header.endswith(";proefveld")
     page = next(p for p in generated_pages(CATALOGUE) if p.url == "interventies/go-win/")
     assert "<dt>Proefveld</dt><dd>proef go-win</dd>" in page.html
+
+
+def test_one_declaration_makes_a_searched_field(monkeypatch):
+    from catalogue import search
+
+    extra = fields.Field(
+        "proefveld",
+        "Proefveld",
+        lambda e, v: "zeldzaamwoord" if e.slug == "go-win" else "",
+        search=(fields.Searched("proefveld", "proefveld", 4),),
+    )
+    _with_extra_field(monkeypatch, extra)
+    monkeypatch.setattr(search, "FIELDS", fields.search_fields())
+    asset = search.build_index(CATALOGUE)
+    assert asset["velden"]["proefveld"] == "proefveld"
+    hits = search.search(search.load_index(asset), "zeldzaamwoord")
+    assert [asset["documenten"][h.ref]["slug"] for h in hits] == ["go-win"]
+    assert hits[0].fields == ("proefveld",)
