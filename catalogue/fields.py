@@ -21,8 +21,8 @@ its own. CONTRIBUTING.md ("Een veld toevoegen") walks through adding one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any

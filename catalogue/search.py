@@ -37,7 +37,6 @@ from catalogue import urls
 from catalogue.fields import Searched, search_fields
 from catalogue.model import Catalogue, Intervention
 
-
 #: The searched fields with their boosts: declared with the fields they read,
 #: in `catalogue.fields` (`search=`), the one place the weights are written.
 FIELDS: tuple[Searched, ...] = search_fields()
