@@ -222,32 +222,15 @@ def build_site(n: int, workdir: Path) -> tuple[Path, list[dict]]:
         check=True,
         capture_output=True,
     )
+    return site, documents_from_project(project)
+
+
+def documents_from_project(project: Path) -> list[dict]:
+    """The search documents of a project's catalogue, as the index is built from
+    them (the searched fields come from catalogue/fields.py)."""
     catalogue = load_catalogue(project / "catalogue", display_root=project)[0]
     entries = sorted(catalogue.interventions, key=lambda e: e.slug)
-    return site, [dict(search_document(e)) for e in entries]
-
-
-def documents_from_export(site: Path) -> list[dict]:
-    """The search documents rebuilt from catalogus.json (see catalogue/export.py)."""
-    data = json.loads((site / "catalogus.json").read_text(encoding="utf-8"))
-    entries = data["interventies"] if isinstance(data, dict) else data
-    return [
-        {
-            "ref": e["slug"],
-            "naam": e["naam"],
-            "eerdere_namen": " ".join(e.get("eerdere_namen") or []),
-            "claim": e["claim"],
-            "beschrijving": e["beschrijving"],
-            "doelgroep": e["doelgroep"]["omschrijving"],
-            "doelgroeptags": " ".join(t["label"] for t in e["doelgroep"].get("tags") or []),
-            "eigenaar": (e.get("eigenaar") or {}).get("organisatie") or "",
-            "plaats": " ".join((e.get("uitvoering") or {}).get("locaties") or []),
-            "uitvoering": (e.get("uitvoering") or {}).get("toelichting") or "",
-            "aanpak": e.get("aanpak") or "",
-            "termen": " ".join(t["label"] for t in e["risicogroepen"] + e["werkzame_elementen"]),
-        }
-        for e in entries
-    ]
+    return [dict(search_document(e)) for e in entries]
 
 
 def bench_page(page, base: str, documents: list[dict]) -> None:
@@ -366,10 +349,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10, 1000])
     parser.add_argument("--site", type=Path, help="measure this built site instead")
+    parser.add_argument("--project", type=Path, help="with --site: the project it was built from")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.site:
-            documents = documents_from_export(args.site)
+            if not args.project:
+                parser.error("--site needs --project (the catalogue the site was built from)")
+            documents = documents_from_project(args.project)
             sites = [(len(documents), args.site, documents)]
         else:
             sites = ((n, *build_site(n, Path(tmp))) for n in args.sizes)

@@ -88,6 +88,7 @@ def measure(n: int, workdir: Path) -> dict:
         "themed_mb": statistics.median(memory["themed"]) / 1024,
         "ours_site_kb_per_entry": size(workdir / f"site-ours-{n}") / 1024 / n,
         "base_site_kb_per_entry": size(workdir / f"site-base-{n}") / 1024 / n,
+        "project": ours,
         "site": workdir / f"site-ours-{n}",
     }
 

@@ -86,7 +86,7 @@ def main(counts: list[int]) -> None:
             log(f"N={n}: weight")
             weight_rows.append(weight_row(n, site))
             log(f"N={n}: overview in Chromium")
-            documents = browser_timings.documents_from_export(site)
+            documents = browser_timings.documents_from_project(result["project"])
             chromium, runs = browser_timings.measure(site, documents)
             load = os.getloadavg()[0]
             browser_parts.append(captured(browser_timings.report, n, runs, load))
