@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.server
 import io
@@ -33,10 +32,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+import browser  # noqa: E402  (tests/browser.py: the static server the tests use)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -127,17 +128,9 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-@contextlib.contextmanager
-def serve(directory: Path, port: int) -> Iterator[str]:
-    handler = functools.partial(PagesHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path, port: int) -> contextlib.AbstractContextManager[str]:
+    """The test suite's static server (tests/browser.py) with the Pages handler."""
+    return browser.serve(directory, handler=PagesHandler, port=port)  # base URL without "/"
 
 
 def free_port() -> int:
@@ -222,7 +215,7 @@ def measure(project: Path, runs: int) -> dict:
                 for kind, path in PAGES.items():
                     for form in FORMS:
                         log(f"run {run + 1}/{runs}: {kind} ({form})")
-                        one = lighthouse(base + path, form, Path(tmp) / "report.json")
+                        one = lighthouse(f"{base}/{path}", form, Path(tmp) / "report.json")
                         meta = {
                             "lighthouse": one.pop("lighthouse"),
                             "chromium": one.pop("chromium"),

@@ -44,10 +44,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on a free localhost port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(
+    directory: Path,
+    *,
+    handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler,
+    port: int = 0,
+) -> Iterator[str]:
+    """Serve `directory` on localhost (`port`, or a free one); yield the base URL."""
+    bound = functools.partial(handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), bound)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
