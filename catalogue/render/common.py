@@ -142,3 +142,10 @@ def context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, objec
         "field_anchor": field_anchor,
         **extra,
     }
+
+
+def render(
+    env: jinja2.Environment, template: str, catalogue: Catalogue, page: str, **extra: object
+) -> str:
+    """`template` rendered for the page at `page` with the shared context and `extra`."""
+    return env.get_template(template).render(context(catalogue, page, **extra))

@@ -14,7 +14,7 @@ import jinja2
 
 from catalogue import urls
 from catalogue.model import Catalogue, Intervention
-from catalogue.render.common import GeneratedPage, context
+from catalogue.render.common import GeneratedPage, render
 from catalogue.render.related import related_index
 from catalogue.repository import RepoLinks
 
@@ -32,17 +32,17 @@ def entry_page(
     repo = repo or RepoLinks()
     page = urls.entry(entry.slug)
     others = (rank or related_index(catalogue))(entry, 4)
-    body = env.get_template("entry.html.j2").render(
-        context(
-            catalogue,
-            page,
-            entry=entry,
-            related=others,
-            changed=changed,
-            edit_url=repo.edit(entry.source_file),
-            history_url=repo.history(entry.source_file) if changed else None,
-            report_url=repo.report(f"Interventie: {entry.naam}"),
-        )
+    body = render(
+        env,
+        "entry.html.j2",
+        catalogue,
+        page,
+        entry=entry,
+        related=others,
+        changed=changed,
+        edit_url=repo.edit(entry.source_file),
+        history_url=repo.history(entry.source_file) if changed else None,
+        report_url=repo.report(f"Interventie: {entry.naam}"),
     )
     return GeneratedPage(
         page, {"title": entry.naam, "description": entry.claim, "hide": ["toc"]}, body

@@ -14,7 +14,7 @@ import jinja2
 
 from catalogue import fields, urls
 from catalogue.model import Catalogue, Intervention, Term
-from catalogue.render.common import GeneratedPage, context
+from catalogue.render.common import GeneratedPage, render
 
 #: A risk group with fewer interventions than this says so and shows what
 #: comes closest (its `dichtbij` in vocabularies.yaml).
@@ -79,18 +79,18 @@ def term_page(
     overview = urls.relative(urls.OVERVIEW, page=page) + (
         f"?{fields.facet_parameters()[vocabulary]}={term.id}"
     )
-    body = env.get_template("term.html.j2").render(
-        context(
-            catalogue,
-            page,
-            term=term,
-            vocabulary=vocabulary,
-            entries=carried,
-            overview_link=overview,
-            thin=thin,
-            nearby=nearby(term, catalogue, carried) if thin else [],
-            thin_limit=THIN_GROUP,
-        )
+    body = render(
+        env,
+        "term.html.j2",
+        catalogue,
+        page,
+        term=term,
+        vocabulary=vocabulary,
+        entries=carried,
+        overview_link=overview,
+        thin=thin,
+        nearby=nearby(term, catalogue, carried) if thin else [],
+        thin_limit=THIN_GROUP,
     )
     meta = {"title": term.label, "description": term.beschrijving, "hide": ["toc"]}
     return GeneratedPage(page, meta, body)
