@@ -96,7 +96,7 @@ def _relpath(path: str, start: str) -> str:
     to = [part for part in path.split("/") if part and part != "."]
     base = [part for part in start.split("/") if part and part != "."]
     common = 0
-    for a, b in zip(to, base):
+    for a, b in zip(to, base, strict=False):
         if a != b:
             break
         common += 1

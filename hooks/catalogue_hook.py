@@ -10,16 +10,20 @@ imports MkDocs.
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from catalogue import assets, csp, urls
@@ -60,6 +64,8 @@ class BuildState:
     written: list[Path] = field(default_factory=list)
     # src_uri of every entry page
     entry_sources: frozenset[str] = frozenset()
+    # URL of every page in the navigation, known in on_nav
+    nav_urls: set[str] = field(default_factory=set)
 
 
 _state: BuildState | None = None
@@ -144,9 +150,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _current().nav_urls.update(page.url for page in nav.pages)
+    return nav
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Static files are copied right after this: collect the worker's files."""
     state = _current()
+    for name in _SAME_OFF_NAV:
+        _render_once_off_nav(env, name, state.nav_urls)
     for src_uri, content in state.computed.result().items():
         file = state.computed_files[src_uri]
         if isinstance(content, str):
@@ -223,6 +236,39 @@ def minify_assets(files: Files, config: MkDocsConfig, stylesheets: list[str]) ->
         raise PluginError(f"extra_css: niet gevonden in docs/: {', '.join(missing)}")
     bundle = assets.stylesheet_bundle([(name, texts[name]) for name in stylesheets])
     files.append(File.generated(config, assets.STYLESHEET_BUNDLE, content=bundle))
+
+
+#: Material's partials that depend on the page only through where it stands in
+#: the navigation: for a page outside it (every entry and term page) they come
+#: out the same for all pages in one folder (their links are relative).
+_SAME_OFF_NAV = ("partials/nav.html", "partials/tabs.html")
+
+
+def _render_once_off_nav(env: Environment, name: str, nav_urls: set[str]) -> None:
+    """Render a partial of `_SAME_OFF_NAV` once per folder for pages outside the
+    navigation, instead of once per page (at thousands of entry pages the
+    navigation was a large part of Material's own work). Pages in the
+    navigation, or with navigation pages below them, render it as before."""
+    template = env.get_template(name)
+    render = template.root_render_func
+    rendered: dict[str, str] = {}
+
+    def render_off_nav(context: Any) -> Iterator[str]:
+        page = context.get("page")
+        url = getattr(page, "url", None)
+        if (
+            not isinstance(url, str)
+            or getattr(page, "parent", None) is not None
+            or any(other.startswith(url) for other in nav_urls)
+        ):
+            yield from render(context)
+            return
+        folder = posixpath.dirname(url.rstrip("/"))
+        if folder not in rendered:
+            rendered[folder] = "".join(render(context))
+        yield rendered[folder]
+
+    template.root_render_func = render_off_nav
 
 
 def _with_csp_slot(html: str, destination: Path) -> str:
