@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from catalogue import assets, csp, urls
 from catalogue.contributing import render_guide
@@ -181,6 +183,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         check_markers(markdown)
     except UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+    if page.file.src_uri in _current().html and not markdown.strip():
+        # A generated page's Markdown is empty (its HTML arrives in on_page_content):
+        # what converting it would give, without a Markdown instance per page.
+        page.render = partial(_render_empty, page)  # type: ignore[method-assign]
     return markdown
 
 
@@ -269,6 +275,15 @@ def _render_once_off_nav(env: Environment, name: str, nav_urls: set[str]) -> Non
         yield rendered[folder]
 
     template.root_render_func = render_off_nav
+
+
+def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """`Page.render` of an empty Markdown text: no content, no headings, no anchors."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def _with_csp_slot(html: str, destination: Path) -> str:
