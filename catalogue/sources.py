@@ -8,6 +8,7 @@ the strings the maintainer typed (the JSON Schema expects strings).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,8 +110,14 @@ class _TooLarge(Exception):
         self.reason = reason
 
 
+_ANY_INVISIBLE = re.compile("[" + "".join(re.escape(c) for c in _INVISIBLE) + "]")
+
+
 def _invisible_characters(text: str, display: str) -> list[Problem]:
     """Every control or invisible character, with its real line and column."""
+    first = _ANY_INVISIBLE.search(text, 1 if text.startswith("\ufeff") else 0)
+    if first is None:
+        return []  # the usual case, found without a Python loop over every character
     problems = []
     line, start = 1, 0
     for index, char in enumerate(text):

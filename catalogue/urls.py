@@ -82,7 +82,23 @@ def source_uri(url: str) -> str:
 def relative(target: str, *, page: str) -> str:
     """Link from the page at directory URL `page` (e.g. `interventies/x/`) to `target`."""
     base = page.rstrip("/") or "."
-    link = posixpath.relpath(target.rstrip("/") or ".", base)
+    link = _relpath(target.rstrip("/") or ".", base)
     if link == ".":
         return "./"
     return link + "/" if target.endswith("/") or target == "" else link
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for site-relative paths, without its two `getcwd`
+    calls per link (thousands of links per build)."""
+    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(base) - common) + to[common:]
+    return "/".join(parts) if parts else "."

@@ -10,17 +10,24 @@ imports MkDocs.
 
 from __future__ import annotations
 
+import gc
+import posixpath
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from catalogue import assets, csp, urls
 from catalogue.contributing import render_guide
@@ -60,6 +67,8 @@ class BuildState:
     written: list[Path] = field(default_factory=list)
     # src_uri of every entry page
     entry_sources: frozenset[str] = frozenset()
+    # URL of every page in the navigation, known in on_nav
+    nav_urls: set[str] = field(default_factory=set)
 
 
 _state: BuildState | None = None
@@ -88,6 +97,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(str(problem))  # --strict turns these into a failed build
     if errors(problems):
         raise PluginError("De catalogus bevat fouten:\n" + format_report(problems))
+    # The catalogue lives as long as the build: keep the garbage collector from
+    # scanning it again and again, here and in the worker forked below (at
+    # 1,000 entries a fifth of the worker's time went to the collector).
+    gc.freeze()
     _state = BuildState(
         project=project,
         catalogue=catalogue,
@@ -144,9 +157,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _current().nav_urls.update(page.url for page in nav.pages)
+    return nav
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Static files are copied right after this: collect the worker's files."""
+    gc.freeze()  # the files, pages and navigation, too, last until the build ends
     state = _current()
+    for name in _SAME_OFF_NAV:
+        _render_once_off_nav(env, name, state.nav_urls)
     for src_uri, content in state.computed.result().items():
         file = state.computed_files[src_uri]
         if isinstance(content, str):
@@ -168,7 +189,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         check_markers(markdown)
     except UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
+    if page.file.src_uri in _current().html and not markdown.strip():
+        # A generated page's Markdown is empty (its HTML arrives in on_page_content):
+        # what converting it would give, without a Markdown instance per page.
+        page.render = partial(_render_empty, page)  # type: ignore[method-assign]
     return markdown
+
+
+def on_build_error(*, error: Exception) -> None:
+    gc.unfreeze()
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -182,6 +211,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Every page known: fill in one policy with the hashes of all inline scripts."""
+    gc.unfreeze()  # `mkdocs serve` builds again in this process
     state = _current()
     if _serving:
         log.info("Content-Security-Policy staat uit tijdens mkdocs serve (live reload)")
@@ -223,6 +253,48 @@ def minify_assets(files: Files, config: MkDocsConfig, stylesheets: list[str]) ->
         raise PluginError(f"extra_css: niet gevonden in docs/: {', '.join(missing)}")
     bundle = assets.stylesheet_bundle([(name, texts[name]) for name in stylesheets])
     files.append(File.generated(config, assets.STYLESHEET_BUNDLE, content=bundle))
+
+
+#: Material's partials that depend on the page only through where it stands in
+#: the navigation: for a page outside it (every entry and term page) they come
+#: out the same for all pages in one folder (their links are relative).
+_SAME_OFF_NAV = ("partials/nav.html", "partials/tabs.html")
+
+
+def _render_once_off_nav(env: Environment, name: str, nav_urls: set[str]) -> None:
+    """Render a partial of `_SAME_OFF_NAV` once per folder for pages outside the
+    navigation, instead of once per page (at thousands of entry pages the
+    navigation was a large part of Material's own work). Pages in the
+    navigation, or with navigation pages below them, render it as before."""
+    template = env.get_template(name)
+    render = template.root_render_func
+    rendered: dict[str, str] = {}
+
+    def render_off_nav(context: Any) -> Iterator[str]:
+        page = context.get("page")
+        url = getattr(page, "url", None)
+        if (
+            not isinstance(url, str)
+            or getattr(page, "parent", None) is not None
+            or any(other.startswith(url) for other in nav_urls)
+        ):
+            yield from render(context)
+            return
+        folder = posixpath.dirname(url.rstrip("/"))
+        if folder not in rendered:
+            rendered[folder] = "".join(render(context))
+        yield rendered[folder]
+
+    template.root_render_func = render_off_nav
+
+
+def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """`Page.render` of an empty Markdown text: no content, no headings, no anchors."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def _with_csp_slot(html: str, destination: Path) -> str:

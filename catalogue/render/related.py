@@ -51,15 +51,27 @@ def related_index(catalogue: Catalogue) -> Callable[[Intervention, int], list[In
             ranked[signature] = scored
         return ranked[signature]
 
+    best: dict[tuple[Signature, int], list[Intervention]] = {}
+
+    def top(signature: Signature, size: int) -> list[Intervention]:
+        """The `size` best entries for a signature, the entry itself among them
+        if it ranks there: entries sharing a signature share this list."""
+        key = (signature, size)
+        if key not in best:
+            candidates: list[tuple[Score, Intervention]] = []
+            for score, members in order(signature):
+                if len(candidates) >= size and score != candidates[-1][0]:
+                    break  # every further group scores lower
+                # Members are in name order: more than `size` never win.
+                candidates += [(score, m) for m in members[:size]]
+            candidates.sort(key=lambda c: (-c[0][0], -c[0][1], c[1].naam.casefold()))
+            best[key] = [m for _, m in candidates[:size]]
+        return best[key]
+
     def rank(entry: Intervention, limit: int = 4) -> list[Intervention]:
-        candidates: list[tuple[Score, Intervention]] = []
-        for score, members in order(_signature(entry, bits)):
-            if len(candidates) >= limit and score != candidates[-1][0]:
-                break  # every further group scores lower
-            # Members are in name order: more than limit + 1 (self) never win.
-            candidates += [(score, m) for m in members[: limit + 1] if m.slug != entry.slug]
-        candidates.sort(key=lambda c: (-c[0][0], -c[0][1], c[1].naam.casefold()))
-        return [m for _, m in candidates[:limit]]
+        # One more than asked, so that leaving the entry out still leaves `limit`.
+        others = [m for m in top(_signature(entry, bits), limit + 1) if m.slug != entry.slug]
+        return others[:limit]
 
     return rank
 
