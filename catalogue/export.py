@@ -13,7 +13,6 @@ import csv
 import io
 import json
 from datetime import date
-from typing import Any
 
 from catalogue import fields, urls
 from catalogue.model import Catalogue, Intervention
@@ -34,12 +33,6 @@ def _by_slug(catalogue: Catalogue) -> list[Intervention]:
     return sorted(catalogue.interventions, key=lambda e: e.slug)
 
 
-def entry_record(entry: Intervention, view: fields.View) -> dict[str, Any]:
-    """One entry with resolved labels and page URLs (absolute when `site_url` is given);
-    `erkenningsstatus` is the recognition as the site shows it on `view.today`."""
-    return fields.json_record(entry, view)
-
-
 def to_json(catalogue: Catalogue, site_url: str = "", today: date | None = None) -> str:
     view = _view(catalogue, site_url, today)
     entries = _by_slug(catalogue)
@@ -47,7 +40,7 @@ def to_json(catalogue: Catalogue, site_url: str = "", today: date | None = None)
         "titel": "Wat werkt tegen eenzaamheid: catalogus van interventies",
         "schema": site_url + urls.EXPORT_SCHEMA,
         "aantal": len(entries),
-        "interventies": [entry_record(e, view) for e in entries],
+        "interventies": [fields.json_record(e, view) for e in entries],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -48,6 +48,8 @@ class View:
 
 
 Read = Callable[[Intervention, View], Any]
+#: For what depends on the entry alone (terms, searched text).
+_NO_VIEW = View(date.min, {})
 #: A comparison cell: text, a list of labels, or a link `{"text", "href"}`;
 #: "" or [] when the catalogue does not know it.
 Cell = str | list[str] | dict[str, str]
@@ -100,8 +102,9 @@ class Field:
     #: the vocabulary of a field that holds terms (the gap matrix counts those)
     vocabulary: str | None = None
 
-    def terms(self, entry: Intervention, view: View) -> tuple[Term, ...]:
-        return self.read(entry, view) if self.vocabulary else ()
+    def terms(self, entry: Intervention) -> tuple[Term, ...]:
+        """The terms a term field holds (they depend on the entry alone)."""
+        return self.read(entry, _NO_VIEW) if self.vocabulary else ()
 
 
 # -- how values turn into text and records ---------------------------------------
@@ -601,7 +604,7 @@ def facet_values(field: Field, entry: Intervention, view: View) -> tuple[str, ..
     assert field.facet is not None
     if field.facet.values:
         return field.facet.values(entry, view)
-    return tuple(t.id for t in field.terms(entry, view))
+    return tuple(t.id for t in field.terms(entry))
 
 
 def facet_terms(facet: Facet, vocabularies: Vocabularies) -> list[Term]:
@@ -624,9 +627,6 @@ def json_record(entry: Intervention, view: View) -> dict[str, Any]:
                 target = target.setdefault(parent, {})
             target[name] = read(entry, view)
     return record
-
-
-_NO_VIEW = View(date.min, {})  # a searched text depends on the entry alone
 
 
 def _as_text(value: Any) -> str:

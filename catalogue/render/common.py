@@ -120,7 +120,6 @@ def context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, objec
     link: Callable[[str], str] = partial(urls.relative, page=page)
     today = date.today()
     view = fields.View.of(catalogue.vocabularies, today)
-    terms = recognition.status_terms(catalogue.vocabularies)
 
     return {
         "catalogue": catalogue,
@@ -132,7 +131,7 @@ def context(catalogue: Catalogue, page: str, **extra: object) -> dict[str, objec
         "UNKNOWN": UNKNOWN,
         "today": today,
         "facet_values": lambda field, entry: fields.facet_values(field, entry, view),
-        "status": lambda entry: terms[recognition.status_id(entry, today)],
+        "status": lambda entry: view.statuses[recognition.status_id(entry, today)],
         "rank": lambda entry: recognition.rank(entry, today),
         "completeness": lambda entry: completeness(entry, today),
         "recognition_counts": lambda: recognition.counts(

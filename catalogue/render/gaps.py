@@ -8,12 +8,11 @@ from collections.abc import Callable
 
 from catalogue import fields
 from catalogue.model import Catalogue, Intervention
-from catalogue.render.terms import _NO_VIEW
 
 
 def carried(entry: Intervention, vocabulary: str) -> set[str]:
     """Ids an entry carries in the field holding `vocabulary`'s terms."""
-    return {t.id for t in fields.term_fields()[vocabulary].terms(entry, _NO_VIEW)}
+    return {t.id for t in fields.term_fields()[vocabulary].terms(entry)}
 
 
 def pair_counter(catalogue: Catalogue) -> Callable[[str, str, str, str], int]:

@@ -8,7 +8,6 @@ filtered on it; a thin risk group also shows what comes closest (its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import jinja2
 
@@ -21,8 +20,8 @@ from catalogue.render.common import GeneratedPage, render
 THIN_GROUP = 5
 #: Entries listed per nearby term on a thin risk group's page.
 NEARBY_LIMIT = 8
-#: The vocabularies whose terms have pages of their own, and where.
-TERM_PAGES = {"risicogroepen": urls.risk_group, "werkzame_elementen": urls.element}
+#: The vocabularies whose terms have pages of their own, and where (their facets say).
+TERM_PAGES = {f.vocabulary: f.term_page for _, f in fields.facets() if f.term_page}
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,7 @@ class Nearby:
 
 def _carries(entry: Intervention, vocabulary: str, term_id: str) -> bool:
     field = fields.term_fields()[vocabulary]
-    return any(t.id == term_id for t in field.terms(entry, _NO_VIEW))
-
-
-#: Reading terms depends on nothing but the entry.
-_NO_VIEW = fields.View(date.min, {})
+    return any(t.id == term_id for t in field.terms(entry))
 
 
 def nearby(term: Term, catalogue: Catalogue, exclude: list[Intervention]) -> list[Nearby]:
