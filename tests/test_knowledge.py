@@ -139,5 +139,5 @@ def test_sources_page_lists_every_source_of_every_entry(built_site: Path):
 def test_tabs_show_the_structure(built_site: Path):
     html = page(built_site, "")
     tabs = re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*<', html)
-    assert tabs[:5] == ["Start", "Interventies", "Stappenplan", "Werkzame elementen", "Lessen"]
+    assert tabs[:5] == ["Startpagina", "Interventies", "Stappenplan", "Werkzame elementen", "Lessen"]
     assert tabs[-1] == "Over"
