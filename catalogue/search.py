@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import importlib.util
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,12 +27,12 @@ from typing import Any
 
 import snowballstemmer
 from lunr import __TARGET_JS_VERSION__ as LUNR_VERSION
-from lunr.builder import Builder
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query
 from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.token import Token
+from lunr.tokenizer import SEPARATOR_CHARS
 
 from catalogue import urls
 from catalogue.fields import Searched, search_fields
@@ -155,22 +156,38 @@ def _known_stems(
     return lambda piece: piece not in never and stem(piece) in stems
 
 
-def _index_words(known: Callable[[str], bool]) -> Callable[..., list[Token]]:
-    """Index pipeline only: the word as written, its stem, and the same for
-    each part of a compound ("buurtbewoners" also as "buurt" and "bewoners")."""
-    splits: dict[str, list[str]] = {}
+def _indexed_forms(known: Callable[[str], bool]) -> Callable[[str], tuple[str, ...]]:
+    """What the index holds for one token as lunr's tokenizer cuts it: nothing
+    for a stop word or a token of punctuation; else the word as written, its
+    stem, and the same for each part of a compound ("buurtbewoners" also as
+    "buurt" and "bewoners"). Remembered per token: the same ones recur in
+    every entry."""
+    support = dutch_support()
+    trim = _trim(support.word_characters)
+    stop_words = support.stop_words
+    memo: dict[str, tuple[str, ...]] = {}
 
-    def words(token: Token, i=None, tokens=None) -> list[Token]:
-        text = str(token)
-        if text not in splits:
-            forms = [text, stem(text)]
-            for part in split_compound(text, known) or ():
-                forms += [part, stem(part)]
-            splits[text] = list(dict.fromkeys(forms))
-        return [token.clone(lambda _t, metadata=None, form=form: form) for form in splits[text]]
+    def forms(token: str) -> tuple[str, ...]:
+        found = memo.get(token)
+        if found is None:
+            text = trim(token)
+            if not text or text in stop_words:
+                found = ()
+            else:
+                words = [text, stem(text)]
+                for part in split_compound(text, known) or ():
+                    words += [part, stem(part)]
+                found = tuple(dict.fromkeys(words))
+            memo[token] = found
+        return found
 
-    words.label = "woord-stam-delen-nl"  # type: ignore[attr-defined]  # never serialised
-    return words
+    return forms
+
+
+def _trim(word_characters: str) -> Callable[[str], str]:
+    start = re.compile(rf"^[^{word_characters}]+")
+    end = re.compile(rf"[^{word_characters}]+$")
+    return lambda text: end.sub("", start.sub("", text))
 
 
 def _trimmer(word_characters: str) -> Callable[..., Token | None]:
@@ -180,11 +197,10 @@ def _trimmer(word_characters: str) -> Callable[..., Token | None]:
     word characters, so "thema's," and "2017" entered the index although the
     browser trims queries to "thema's" and "": at 1,000 entries 1,714 terms
     where the browser makes 716. Tokens trimmed to nothing are dropped."""
-    start = re.compile(rf"^[^{word_characters}]+")
-    end = re.compile(rf"[^{word_characters}]+$")
+    trimmed = _trim(word_characters)
 
     def trim(token: Token, i=None, tokens=None) -> Token | None:
-        token.update(lambda text, metadata=None: end.sub("", start.sub("", text)))
+        token.update(lambda text, metadata=None: trimmed(text))
         return token if str(token) else None
 
     return trim
@@ -248,23 +264,14 @@ def build_index(catalogue: Catalogue) -> dict[str, Any]:
     """The search asset: lunr's serialised index plus the small store results need.
 
     Refs are short codes in slug order (`documenten` maps each to its entry)."""
-    trimmer, stop_words = _register_pipeline()
     entries = sorted(catalogue.interventions, key=lambda e: e.slug)
     refs = short_refs(len(entries))
-    documents = [{**search_document(e), "ref": ref} for ref, e in zip(refs, entries, strict=True)]
+    documents = [search_document(e) for e in entries]
     extra = catalogue.search_words
     stems = {stem(w) for w in _vocabulary(documents)}
     stems |= {stem(part) for part in extra.woorddelen}
-    builder = Builder()
     never = frozenset(extra.geen_woorddelen)
-    builder.pipeline.add(trimmer, stop_words, _index_words(_known_stems(stems, never)))
-    builder.search_pipeline.add(Pipeline.registered_functions["stemmer-nl"])
-    builder.ref("ref")
-    for field in FIELDS:
-        builder.field(field.name, boost=field.boost)
-    for document in documents:
-        builder.add(document)
-    terms, postings = _compact(builder.build().serialize(), refs)
+    terms, postings = index_postings(documents, _indexed_forms(_known_stems(stems, never)))
     starts = _shard_starts(postings, shard_count(len(entries)))
     return {
         "versie": INDEX_VERSION,
@@ -294,31 +301,72 @@ def shard_count(entries: int) -> int:
 
 Postings = list[list[Any]]  # per field with entries: [field number, doc deltas, weights x 1000]
 
+#: lunr's tokenizer cuts text at these characters (lunr.tokenizer.SEPARATOR_CHARS).
+_SEPARATORS = re.compile("[" + re.escape(SEPARATOR_CHARS) + "]")
+#: BM25's parameters as lunr sets them (lunr.Builder's k1 and b).
+BM25_K1 = 1.2
+BM25_B = 0.75
 
-def _compact(serialized: dict[str, Any], refs: list[str]) -> tuple[list[str], list[Postings]]:
-    """lunr's index as sorted terms and, per term, its postings with their
-    weights: the inverted index is derived from the field vectors, so it is
-    not shipped. Term numbers become positions in the sorted list."""
-    fields = serialized["fields"]
-    terms = [term for term, _ in serialized["invertedIndex"]]
-    renumber = {posting["_index"]: n for n, (_, posting) in enumerate(serialized["invertedIndex"])}
-    doc_number = {ref: n for n, ref in enumerate(refs)}
-    found: list[dict[int, list[tuple[int, int]]]] = [{} for _ in terms]
-    for field_ref, elements in serialized["fieldVectors"]:
-        field, ref = field_ref.split("/", 1)
-        f, d = fields.index(field), doc_number[ref]
-        for k in range(0, len(elements), 2):
-            weight = round(elements[k + 1] * 1000)
-            found[renumber[elements[k]]].setdefault(f, []).append((d, weight))
-    postings = []
-    for per_field in found:
-        term_postings = []
-        for f in sorted(per_field):
-            docs = sorted(per_field[f])
-            deltas = [d - (docs[k - 1][0] if k else 0) for k, (d, _) in enumerate(docs)]
-            term_postings.append([f, deltas, [w for _, w in docs]])
-        postings.append(term_postings)
-    return terms, postings
+
+def index_postings(
+    documents: list[dict[str, str]], forms: Callable[[str], tuple[str, ...]]
+) -> tuple[list[str], list[Postings]]:
+    """The index lunr.py's Builder makes of `documents` (FIELDS with their
+    boosts, the pipeline `forms` describes), as sorted terms and per term its
+    postings: per field the entries holding it and their field-vector
+    weights, rounded as lunr rounds them, times 1000.
+
+    Computed here rather than by lunr.Builder (which gave the same numbers:
+    tests/test_search_builder.py keeps it as the reference) because the
+    Builder makes a Token object per word and form and runs the pipeline on
+    every occurrence: at 1,000 entries it took 60 % of the time spent on the
+    site's data files."""
+    count = len(documents)
+    fields: list[tuple[list[tuple[dict[str, int], int]], float]] = []
+    entries_with: dict[str, int] = {}  # term -> (field, entry) pairs holding it
+    for field in FIELDS:
+        rows = []
+        total = 0
+        for document in documents:
+            terms: list[str] = []
+            for token in _SEPARATORS.split(document[field.name].lower()):
+                if token:
+                    terms += forms(token)
+            frequencies: dict[str, int] = {}
+            for term in terms:
+                frequencies[term] = frequencies.get(term, 0) + 1
+            for term in frequencies:
+                entries_with[term] = entries_with.get(term, 0) + 1
+            rows.append((frequencies, len(terms)))
+            total += len(terms)
+        fields.append((rows, total / count if count else 0.0))
+    sorted_terms = sorted(entries_with)
+    number = {term: n for n, term in enumerate(sorted_terms)}
+    idf = {  # lunr.idf
+        term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in entries_with.items()
+    }
+    postings: list[Postings] = [[] for _ in sorted_terms]
+    for f, (field, (rows, average)) in enumerate(zip(FIELDS, fields, strict=True)):
+        for d, (frequencies, length) in enumerate(rows):
+            for term, tf in frequencies.items():
+                # lunr.Builder's BM25, operation for operation (the same float)
+                score = (
+                    idf[term]
+                    * ((BM25_K1 + 1) * tf)
+                    / (BM25_K1 * (1 - BM25_B + BM25_B * (length / average)) + tf)
+                )
+                score *= field.boost
+                term_postings = postings[number[term]]
+                if not term_postings or term_postings[-1][0] != f:
+                    term_postings.append([f, [], [], 0])
+                entry = term_postings[-1]
+                entry[1].append(d - entry[3])
+                entry[2].append(round(round(score, 3) * 1000))
+                entry[3] = d
+    for term_postings in postings:
+        for entry in term_postings:
+            del entry[3]  # the last entry number, for the deltas
+    return sorted_terms, postings
 
 
 def _shard_starts(postings: list[Postings], count: int) -> list[int]:
@@ -370,7 +418,9 @@ def dump_index(asset: dict[str, Any]) -> str:
 
 
 def lunr_index(asset: dict[str, Any]) -> dict[str, Any]:
-    """lunr's serialised index rebuilt from the asset, as catalogus-zoeken.js does."""
+    """lunr's serialised index rebuilt from the asset, for lunr.py to query
+    (catalogus-zoeken.js keeps the same postings as arrays and scores them
+    as lunr does)."""
     terms = asset["termen"]
     fields = terms["velden"]
     refs = sorted(asset["documenten"])

@@ -108,82 +108,54 @@
    * SearchIndex). Postings arrive in parts (addShard); a term whose part is
    * not loaded matches nothing and is noted in `missing`, so the caller loads
    * its part and searches again: once a search notes nothing missing, it has
-   * read only loaded postings, and its answer is that of the whole index. */
+   * read only loaded postings, and its answer is that of the whole index.
+   *
+   * Queries run on lunr's own term expansion (its token set, pipeline and
+   * Query clauses) but are scored here (termHits), from postings kept as
+   * arrays: lunr.Index.query builds a match-data object per entry, field and
+   * term, which at 5,000 entries made a keystroke's search take 40 to 150 ms,
+   * a third of it garbage collection. */
   function prepare(head, lunr) {
     var terms = head.termen.lijst;
-    var fields = head.termen.velden;
     var searcher = {
-      index: null, synonyms: synonymMap(head.zoekwoorden.synoniemen, lunr), known: Object.create(null),
+      synonyms: synonymMap(head.zoekwoorden.synoniemen, lunr), known: Object.create(null),
       missing: Object.create(null), loaded: Object.create(null), starts: head.termen.delen,
-      refs: Object.keys(head.documenten).sort(), fields: fields, terms: terms, lunr: lunr,
+      refs: Object.keys(head.documenten).sort(), fields: head.termen.velden, terms: terms,
+      number: Object.create(null),  // term -> its position in `terms`
+      postings: [],  // term number -> per field number null or {docs, weights}; undefined until loaded
+      tokenSet: lunr.TokenSet.fromArray(terms),  // the terms are sorted, as lunr needs
+      pipeline: lunr.Pipeline.load(["stemmer-nl"]),
     };
-    var inverted = terms.map(function (term, n) {
-      var posting = {};
-      Object.defineProperty(posting, "_index", {
-        enumerable: true,
-        get: function () { searcher.missing[term] = true; return n; },
-      });
-      fields.forEach(function (field) { posting[field] = {}; });
+    terms.forEach(function (term, n) {
+      searcher.number[term] = n;
       searcher.known[term] = true;
-      return [term, posting];
     });
     head.zoekwoorden.woorddelen.forEach(function (part) { searcher.known[stem(part, lunr)] = true; });
     searcher.never = Object.create(null);
     (head.zoekwoorden.geen_woorddelen || []).forEach(function (ending) { searcher.never[ending] = true; });
-    searcher.index = lunr.Index.load({
-      version: lunr.version, fields: fields, fieldVectors: [], invertedIndex: inverted,
-      pipeline: ["stemmer-nl"],
-    });
     return searcher;
   }
-
-  /* lunr copies a posting's metadata (none here) into its match data: one
-   * shared empty object instead of one per posting. */
-  var NO_METADATA = Object.freeze({});
 
   /* Part `number` of the postings: per term [field, doc deltas, weights x 1000]. */
   function addShard(searcher, number, postings) {
     if (searcher.loaded[number]) return;
     searcher.loaded[number] = true;
-    var index = searcher.index;
     var start = searcher.starts[number];
-    var added = Object.create(null);  // field/ref -> [term, weight, ...], terms ascending
+    var fieldCount = searcher.fields.length;
     postings.forEach(function (termPostings, k) {
-      var n = start + k;
-      var posting = { _index: n };
-      searcher.fields.forEach(function (field) { posting[field] = {}; });
+      var perField = [];
+      for (var f = 0; f < fieldCount; f++) perField.push(null);
       termPostings.forEach(function (entry) {
-        var field = searcher.fields[entry[0]];
-        var d = 0;
-        for (var j = 0; j < entry[1].length; j++) {
-          d += entry[1][j];
-          var ref = searcher.refs[d];
-          posting[field][ref] = NO_METADATA;
-          var key = field + "/" + ref;
-          (added[key] || (added[key] = [])).push(n, entry[2][j] / 1000);
+        var deltas = entry[1], count = deltas.length;
+        var docs = new Int32Array(count), weights = new Float64Array(count), d = 0;
+        for (var j = 0; j < count; j++) {
+          d += deltas[j];
+          docs[j] = d;
+          weights[j] = entry[2][j] / 1000;  // the field vector's value, as lunr.py wrote it
         }
+        perField[entry[0]] = { docs: docs, weights: weights };
       });
-      index.invertedIndex[searcher.terms[n]] = posting;
-    });
-    /* Into each field vector, kept in term order: parts hold disjoint term ranges. */
-    Object.keys(added).forEach(function (key) {
-      var vector = index.fieldVectors[key];
-      if (!vector) {
-        index.fieldVectors[key] = new searcher.lunr.Vector(added[key]);
-        return;
-      }
-      var old = vector.elements, extra = added[key], merged = [], i = 0, j = 0;
-      while (i < old.length || j < extra.length) {
-        if (j >= extra.length || (i < old.length && old[i] < extra[j])) {
-          merged.push(old[i], old[i + 1]);
-          i += 2;
-        } else {
-          merged.push(extra[j], extra[j + 1]);
-          j += 2;
-        }
-      }
-      vector.elements = merged;
-      vector._magnitude = 0;
+      searcher.postings[start + k] = perField;
     });
   }
 
@@ -191,7 +163,7 @@
   function neededShards(searcher) {
     var needed = [];
     Object.keys(searcher.missing).forEach(function (term) {
-      var n = lowerBound(searcher.terms, term);
+      var n = searcher.number[term];
       var lo = 0, hi = searcher.starts.length - 1;
       while (lo < hi) {  // the last part starting at or before n
         var mid = (lo + hi + 1) >> 1;
@@ -202,15 +174,6 @@
     return needed.sort(function (a, b) { return a - b; });
   }
 
-  function lowerBound(sorted, value) {
-    var lo = 0, hi = sorted.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  }
-
   function union(a, b) {
     var set = {};
     a.concat(b).forEach(function (f) { set[f] = true; });
@@ -218,23 +181,88 @@
   }
 
   /* One lunr query: any of `terms` by stem; the first also as a prefix if it
-   * is the last query word, and with `typos` edits. ref -> {score, fields}. */
-  function termHits(index, terms, last, typos, lunr) {
-    var found = Object.create(null);
-    index.query(function (query) {
-      terms.forEach(function (term) { query.term(term, { usePipeline: true, boost: 10 }); });
-      if (last) {
-        query.term(terms[0], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-      }
-      if (typos) {
-        query.term(terms[0], { usePipeline: false, editDistance: typos, boost: 1 });
-      }
-    }).forEach(function (result) {
-      var fields = {};
-      Object.keys(result.matchData.metadata).forEach(function (term) {
-        Object.keys(result.matchData.metadata[term]).forEach(function (field) { fields[field] = true; });
+   * is the last query word, and with `typos` edits. ref -> {score, fields}.
+   *
+   * The scores are lunr.Index.query's (lunr 2.3.9, as lunr.py computes them),
+   * to the last bit: per field, the dot product of the query vector (each
+   * expanded term's summed clause boosts) and the entry's field vector, added
+   * in term order and divided by the query vector's magnitude; an entry's
+   * fields added in the order the query first met them. */
+  function termHits(searcher, terms, last, typos, lunr) {
+    var query = new lunr.Query(searcher.fields);
+    terms.forEach(function (term) { query.term(term, { usePipeline: true, boost: 10 }); });
+    if (last) query.term(terms[0], { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+    if (typos) query.term(terms[0], { usePipeline: false, editDistance: typos, boost: 1 });
+    var fieldCount = searcher.fields.length;
+    var boost = Object.create(null);  // term number -> summed boosts (the same in every field)
+    var queryTerms = [];
+    var read = Object.create(null);  // term numbers whose postings were read
+    var fieldsOf = Object.create(null);  // doc number -> field numbers, first met first
+    var docs = [];
+    query.clauses.forEach(function (clause) {
+      var clauseTerms = clause.usePipeline
+        ? searcher.pipeline.runString(clause.term, { fields: clause.fields })
+        : [clause.term];
+      clauseTerms.forEach(function (term) {
+        clause.term = term;
+        var expanded = searcher.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+        expanded.forEach(function (found) {
+          var n = searcher.number[found];
+          if (n in boost) {
+            boost[n] = boost[n] + clause.boost;
+          } else {
+            boost[n] = clause.boost;
+            queryTerms.push(n);
+          }
+          var posting = searcher.postings[n];
+          if (posting === undefined) {
+            searcher.missing[found] = true;
+            return;
+          }
+          if (read[n]) return;
+          read[n] = true;
+          for (var f = 0; f < fieldCount; f++) {
+            if (!posting[f]) continue;
+            var list = posting[f].docs;
+            for (var j = 0; j < list.length; j++) {
+              var d = list[j], own = fieldsOf[d];
+              if (own === undefined) {
+                fieldsOf[d] = [f];
+                docs.push(d);
+              } else if (own.indexOf(f) === -1) {
+                own.push(f);
+              }
+            }
+          }
+        });
       });
-      found[result.ref] = { score: result.score, fields: Object.keys(fields).sort() };
+    });
+    queryTerms.sort(function (a, b) { return a - b; });
+    var squares = 0;
+    queryTerms.forEach(function (n) { squares += boost[n] * boost[n]; });
+    var magnitude = Math.sqrt(squares);
+    var dot = new Float64Array(docs.length ? (Math.max.apply(null, docs) + 1) * fieldCount : 0);
+    queryTerms.forEach(function (n) {
+      var posting = searcher.postings[n];
+      if (!posting) return;
+      for (var f = 0; f < fieldCount; f++) {
+        if (!posting[f]) continue;
+        var list = posting[f].docs, weights = posting[f].weights;
+        for (var j = 0; j < list.length; j++) dot[list[j] * fieldCount + f] += boost[n] * weights[j];
+      }
+    });
+    var found = Object.create(null);
+    var names = searcher.fields;
+    docs.forEach(function (d) {
+      var own = fieldsOf[d], score = 0;
+      for (var k = 0; k < own.length; k++) {
+        var fieldScore = dot[d * fieldCount + own[k]] / magnitude || 0;
+        score = k ? score + fieldScore : fieldScore;
+      }
+      found[searcher.refs[d]] = {
+        score: score,
+        fields: own.map(function (f) { return names[f]; }).sort(),
+      };
     });
     return found;
   }
@@ -271,10 +299,9 @@
           : { score: match.score * weight, fields: match.fields, exact: exact };
       });
     }
-    var index = searcher.index;
-    add(termHits(index, [word], last, 0, lunr), 1.0, true);
+    add(termHits(searcher, [word], last, 0, lunr), 1.0, true);
     (searcher.synonyms[stem(word, lunr)] || []).forEach(function (phrase) {
-      add(allOf(phrase.map(function (term) { return termHits(index, [term], false, 0, lunr); })),
+      add(allOf(phrase.map(function (term) { return termHits(searcher, [term], false, 0, lunr); })),
           LIMITS.synonymWeight, false);
     });
     var parts = splitCompound(word, function (piece) {
@@ -286,12 +313,12 @@
         (searcher.synonyms[stem(part, lunr)] || []).forEach(function (p) {
           if (p.length === 1) terms.push(p[0]);
         });
-        return termHits(index, terms, false, 0, lunr);
+        return termHits(searcher, terms, false, 0, lunr);
       })), LIMITS.partsWeight, false);
     }
     var distance = editDistanceFor(word);
     if (!Object.keys(found).length && distance) {
-      add(termHits(index, [word], last, distance, lunr), 1.0, false);
+      add(termHits(searcher, [word], last, distance, lunr), 1.0, false);
     }
     return found;
   }

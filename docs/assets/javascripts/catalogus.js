@@ -181,6 +181,15 @@
       }
     }
 
+    /* Only the cards in the list carry a current note: a search can match
+     * thousands, of which a page shows a few dozen. A card gets its note
+     * when it comes into the list. */
+    function updateNotes() {
+      for (var i = 0; i < total; i++) {
+        if (visible[i]) noteFor(i, search.hits ? search.hits[slugs[i]] : null);
+      }
+    }
+
     function partial(hit) { return hit && hit.words < search.words; }
 
     /* Display order: matching cards in rank order (a search sorts by
@@ -270,6 +279,7 @@
       }
       limit += pageSize;
       applyLimit(matching);
+      updateNotes();
       placeShown();
       /* Keyboard users continue where the new cards start. */
       var link = firstNew && firstNew.querySelector("a");
@@ -306,19 +316,18 @@
         for (var f = 0; f < FACETS.length; f++) {
           var facet = FACETS[f];
           if (failures === 0 || (failures === 1 && failedFacet === facet)) {
-            values[i][facet].forEach(function (value) {
-              tally[facet][value] = (tally[facet][value] || 0) + 1;
-            });
+            var own = values[i][facet], counted = tally[facet];
+            for (var v = 0; v < own.length; v++) counted[own[v]] = (counted[own[v]] || 0) + 1;
           }
         }
         var show = failures === 0;
         if (show) shown++;
         if (show && partial(hit)) shownPartial++;
         matching[i] = show;
-        noteFor(i, show ? hit : null);
       }
       reorder();
       applyLimit(matching);
+      updateNotes();
       placeShown();
       FACETS.forEach(function (facet) {
         Object.keys(counts[facet]).forEach(function (value) {
