@@ -174,7 +174,12 @@
     return needed.sort(function (a, b) { return a - b; });
   }
 
+  /* Two sorted lists of field names as one. Never changed once made, so a
+   * list may be shared: most unions add nothing new. */
   function union(a, b) {
+    if (!b.length || a === b) return a;
+    if (!a.length) return b;
+    if (a.length === b.length && a.every(function (f, k) { return f === b[k]; })) return a;
     var set = {};
     a.concat(b).forEach(function (f) { set[f] = true; });
     return Object.keys(set).sort();
@@ -253,16 +258,17 @@
     });
     var found = Object.create(null);
     var names = searcher.fields;
+    var sortedNames = searcher.sortedNames || (searcher.sortedNames = Object.create(null));
     docs.forEach(function (d) {
-      var own = fieldsOf[d], score = 0;
+      var own = fieldsOf[d], score = 0, mask = 0;
       for (var k = 0; k < own.length; k++) {
         var fieldScore = dot[d * fieldCount + own[k]] / magnitude || 0;
         score = k ? score + fieldScore : fieldScore;
+        mask += 1 << own[k];
       }
-      found[searcher.refs[d]] = {
-        score: score,
-        fields: own.map(function (f) { return names[f]; }).sort(),
-      };
+      /* One shared list per set of fields (see union). */
+      var fields = sortedNames[mask] || (sortedNames[mask] = own.map(function (f) { return names[f]; }).sort());
+      found[searcher.refs[d]] = { score: score, fields: fields };
     });
     return found;
   }

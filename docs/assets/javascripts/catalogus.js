@@ -130,7 +130,7 @@
     var order = cards.map(function (card, i) { return i; });  // display order
     var notes = cards.map(function () { return null; });
     /* hits: slug -> {rank, fields, words}; words: how many query words there are */
-    var search = { q: "", hits: null, order: "", words: 0 };
+    var search = { q: "", hits: null, order: "", words: 0, generation: 0 };  // generation: which hits
     var fieldLabels = map();
 
     /* Sort keys per card, read once: catalogue (name) order, recognition
@@ -196,17 +196,17 @@
      * relevance), the rest in the chosen sort order. Computed when the hits
      * or the sort change; nodes move in placeShown. */
     function reorder() {
-      var key = (sortSelect ? sortSelect.value : "") + "|" +
-        (search.hits ? Object.keys(search.hits).join(" ") : "");
+      var key = (sortSelect ? sortSelect.value : "") + "|" + (search.hits ? search.generation : "");
       if (key === search.order) return;
       search.order = key;
       order = sortOrder();
       if (search.hits) {
-        order.sort(function (a, b) {
-          var ra = search.hits[slugs[a]] ? search.hits[slugs[a]].rank : total + a;
-          var rb = search.hits[slugs[b]] ? search.hits[slugs[b]].rank : total + b;
-          return ra - rb;
-        });
+        var rank = new Float64Array(total);  // hits by rank, then the rest in card order
+        for (var i = 0; i < total; i++) {
+          var hit = search.hits[slugs[i]];
+          rank[i] = hit ? hit.rank : total + i;
+        }
+        order.sort(function (a, b) { return rank[a] - rank[b]; });
       }
     }
 
@@ -478,12 +478,16 @@
             return window.WatWerkt.searchCatalogue(loaded, text).then(function (found) {
               if (input.value.trim() !== text) return;  // a newer query is on its way
               search.hits = map();
+              search.generation += 1;
               search.words = words.length;
               found.forEach(function (hit, rank) {
                 search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields, words: hit.words };
               });
               apply();
               root.setAttribute("data-gezocht", text);  // for tests and bench/: this query is shown
+              window.WatWerkt.prefetchParts(loaded).then(function (complete) {
+                if (complete) root.setAttribute("data-index-complete", "");  // for tests and bench/
+              });
             });
           }
           apply();

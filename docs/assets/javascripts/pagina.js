@@ -79,6 +79,7 @@
         documents: head.documenten,  // ref -> {slug, naam, url}
         fields: head.velden,
         shards: new URL(head.termen.pad, url).href,
+        parts: head.termen.delen.length,
         fetching: map(),  // part number -> promise
         parseMs: parsed - started,
         loadMs: performance.now() - started,
@@ -96,20 +97,52 @@
       var hits = zoeken.search(loaded.index, text, window.lunr);
       var needed = zoeken.neededShards(loaded.index);
       if (!needed.length) return Promise.resolve(hits);
-      return Promise.all(needed.map(function (number) {
-        if (!loaded.fetching[number]) {
-          loaded.fetching[number] = fetch(loaded.shards + number + ".json")
-            .then(function (response) {
-              if (!response.ok) throw new Error("deel " + number + " van de zoekindex ontbreekt");
-              return response.json();
-            })
-            .then(function (part) { zoeken.addShard(loaded.index, number, part.postings); });
-          loaded.fetching[number].catch(function () { delete loaded.fetching[number]; });
-        }
-        return loaded.fetching[number];
-      })).then(round);
+      return Promise.all(needed.map(function (number) { return fetchPart(loaded, number); })).then(round);
     }
     return round();
+  }
+
+  /* Part `number` of the postings, fetched once (again after a failure). */
+  function fetchPart(loaded, number) {
+    if (!loaded.fetching[number]) {
+      loaded.fetching[number] = fetch(loaded.shards + number + ".json")
+        .then(function (response) {
+          if (!response.ok) throw new Error("deel " + number + " van de zoekindex ontbreekt");
+          return response.json();
+        })
+        .then(function (part) { window.CatalogusZoeken.addShard(loaded.index, number, part.postings); });
+      loaded.fetching[number].catch(function () { delete loaded.fetching[number]; });
+    }
+    return loaded.fetching[number];
+  }
+
+  /* Once someone has searched, the parts no search has needed yet load one
+   * by one while the page is idle: a later keystroke that needs one (a
+   * synonym, a compound's part) then waits for no network round trip. Not
+   * with Save-Data on; a catalogue of up to 200 entries has one part only. */
+  function prefetchParts(loaded) {
+    if (loaded.prefetching) return loaded.prefetching;
+    if (navigator.connection && navigator.connection.saveData) {
+      loaded.prefetching = Promise.resolve(false);
+      return loaded.prefetching;
+    }
+    var idle = window.requestIdleCallback || function (run) { return window.setTimeout(run, 200); };
+    var number = 0;
+    loaded.prefetching = new Promise(function (resolve) {
+      (function next() {
+        while (number < loaded.parts && (loaded.index.loaded[number] || loaded.fetching[number])) number++;
+        if (number >= loaded.parts) {
+          /* Parts some search is still fetching: done when they are. */
+          Promise.all(Object.keys(loaded.fetching).map(function (n) { return loaded.fetching[n]; }))
+            .then(function () { resolve(true); }, function () { resolve(false); });
+          return;
+        }
+        idle(function () {
+          fetchPart(loaded, number).then(next, function () { resolve(false); /* a search tries it again */ });
+        }, { timeout: 3000 });
+      })();
+    });
+    return loaded.prefetching;
   }
 
   /* Tables that scroll sideways (Material wraps them in .md-typeset__scrollwrap)
@@ -209,6 +242,6 @@
 
   window.WatWerkt = {
     onPage: onPage, mount: mount, el: el, map: map, has: has, lastListKey: LAST_LIST,
-    loadSearch: loadSearch, searchCatalogue: searchCatalogue,
+    loadSearch: loadSearch, searchCatalogue: searchCatalogue, prefetchParts: prefetchParts,
   };
 })();

@@ -94,6 +94,7 @@
       W.searchCatalogue(loaded, q).then(function (found) {
         answers[q] = found;
         place();
+        W.prefetchParts(loaded);
       }).catch(function () { /* Material's own results stay */ });
     }
     var key = q + "|" + (hits ? "1" : "0");
