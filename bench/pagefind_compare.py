@@ -195,23 +195,37 @@ def transferred(responses: list[tuple[str, bytes]], wanted) -> tuple[int, int, i
     return len(bodies), sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
-def sample(browser, url: str, ready: str, setup: str) -> tuple[list[dict], list]:
+# When `ready` first matches: what the first search needed had arrived by then
+# (the overview then loads the index's other parts while idle).
+READY_AT_JS = """(ready) => new MutationObserver((records, observer) => {
+  if (document.querySelector(ready)) { window.__readyAt = performance.now(); observer.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, childList: true })"""
+BEFORE_READY_JS = """() => performance.getEntriesByType('resource')
+  .filter((e) => e.responseEnd <= window.__readyAt).map((e) => e.name)"""
+
+
+def sample(browser, url: str, ready: str, setup: str) -> tuple[list[dict], list, list]:
     """REPEATS fresh pages (new context, empty cache): wait for `ready`, run the
-    `setup` script, time the queries. Returns the runs and the first page's
-    responses up to `ready`."""
-    runs, first = [], []
+    `setup` script, time the queries. Returns the runs, the first page's
+    responses up to `ready`, and its responses after it (loaded while idle)."""
+    runs, first, later = [], [], []
     for _ in range(REPEATS):
         page = browser.new_context().new_page()
+        page.add_init_script(f"({READY_AT_JS})({json.dumps(ready)})")
         responses = []
         page.on("response", lambda r, sink=responses: sink.append(r))
         page.goto(url, wait_until="networkidle")
         page.wait_for_selector(ready, state="attached")
-        first = first or [(r.url, r.body()) for r in responses]
+        if not first:
+            before = set(page.evaluate(BEFORE_READY_JS))
+            bodies = [(r.url, r.body()) for r in responses]
+            first = [(u, b) for u, b in bodies if u in before]
+            later = [(u, b) for u, b in bodies if u not in before]
         run = page.evaluate(setup)
         run.update(page.evaluate(TIME_QUERIES_JS, [QUERIES, REPEATS]))
         runs.append(run)
         page.context.close()
-    return runs, first
+    return runs, first, later
 
 
 def measure_browser(site: Path, copy: Path) -> dict:
@@ -227,26 +241,29 @@ def measure_browser(site: Path, copy: Path) -> dict:
             bodies = [(r.url, r.body()) for r in responses]
             pf_bytes = transferred(bodies, lambda url: "/pagefind/" in url)
             page.context.close()
-            pf, _ = sample(
+            pf, _, _ = sample(
                 browser, base + "/pagefind-bench.html", "body[data-ready]", PAGEFIND_SEARCH_JS
             )
         with serve(site) as base:
-            ours, responses = sample(
+            ours, responses, idle = sample(
                 browser,
                 base + "/interventies/?q=eenzaamheid",
                 "[data-gezocht]",
                 OURS_SEARCH_JS,
             )
-            ours_bytes = transferred(
-                responses,
-                lambda url: url in ours[0]["fetches"] or url.startswith(ours[0]["parts"]),
-            )
+
+            def searched(url: str) -> bool:
+                return url in ours[0]["fetches"] or url.startswith(ours[0]["parts"])
+
+            ours_bytes = transferred(responses, searched)
+            ours_idle = transferred(idle, searched)
         browser.close()
     parts = len(list((site / "catalogus-zoekindex").glob("*.json")))
     return {
         "pf_bytes": pf_bytes,
         "pf": pf,
         "ours_bytes": ours_bytes,
+        "ours_idle": ours_idle,
         "ours": ours,
         "ours_parts": parts,
     }
@@ -276,6 +293,7 @@ def report(n: int, index_times: tuple[float, float], files: tuple[int, int], m: 
     pf_s, ours_s = index_times
     pf_n, pf_raw, pf_gz = m["pf_bytes"]
     ours_n, ours_raw, ours_gz = m["ours_bytes"]
+    idle_n, _, idle_gz = m["ours_idle"]
     pf, ours = m["pf"], m["ours"]
     print(f"\n## N = {n:,} entries\n")
     print(f"| | Pagefind {m['version']} | ours (lunr) |")
@@ -288,7 +306,8 @@ def report(n: int, index_times: tuple[float, float], files: tuple[int, int], m: 
     print(
         f"| one search 'eenzaamheid' (Pagefind: + data of 10 results) | {pf_n} requests, "
         f"{kb(pf_raw)} raw, {kb(pf_gz)} gzip | {ours_n} requests, {kb(ours_raw)} raw, "
-        f"{kb(ours_gz)} gzip |"
+        f"{kb(ours_gz)} gzip; then, while idle, the other parts: {idle_n} requests, "
+        f"{kb(idle_gz)} gzip |"
     )
     print(
         f"| index ready in the page | in the first query | JSON.parse {median(ours, 'parse'):.1f}"

@@ -185,8 +185,17 @@
     return Object.keys(set).sort();
   }
 
+  /* Matches by entry number (its position in `refs`): the numbers in the
+   * order found, and per number the score, the sorted field names and (for
+   * a word's matches) whether the word matched as typed. Arrays, not an
+   * object per entry: a short prefix matches thousands of entries. */
+  function noMatches(searcher) {
+    var count = searcher.refs.length;
+    return { docs: [], score: new Float64Array(count), fields: new Array(count), exact: new Uint8Array(count) };
+  }
+
   /* One lunr query: any of `terms` by stem; the first also as a prefix if it
-   * is the last query word, and with `typos` edits. ref -> {score, fields}.
+   * is the last query word, and with `typos` edits. Matches (see noMatches).
    *
    * The scores are lunr.Index.query's (lunr 2.3.9, as lunr.py computes them),
    * to the last bit: per field, the dot product of the query vector (each
@@ -256,7 +265,7 @@
         for (var j = 0; j < list.length; j++) dot[list[j] * fieldCount + f] += boost[n] * weights[j];
       }
     });
-    var found = Object.create(null);
+    var found = noMatches(searcher);
     var names = searcher.fields;
     var sortedNames = searcher.sortedNames || (searcher.sortedNames = Object.create(null));
     docs.forEach(function (d) {
@@ -268,20 +277,23 @@
       }
       /* One shared list per set of fields (see union). */
       var fields = sortedNames[mask] || (sortedNames[mask] = own.map(function (f) { return names[f]; }).sort());
-      found[searcher.refs[d]] = { score: score, fields: fields };
+      found.docs.push(d);
+      found.score[d] = score;
+      found.fields[d] = fields;
     });
     return found;
   }
 
   /* Entries in every one of `matches`, their scores added in order. */
-  function allOf(matches) {
+  function allOf(searcher, matches) {
     var result = matches[0];
     matches.slice(1).forEach(function (more) {
-      var next = Object.create(null);
-      Object.keys(result).forEach(function (ref) {
-        if (more[ref]) {
-          next[ref] = { score: result[ref].score + more[ref].score,
-                        fields: union(result[ref].fields, more[ref].fields) };
+      var next = noMatches(searcher);
+      result.docs.forEach(function (d) {
+        if (more.fields[d] !== undefined) {
+          next.docs.push(d);
+          next.score[d] = result.score[d] + more.score[d];
+          next.fields[d] = union(result.fields[d], more.fields[d]);
         }
       });
       result = next;
@@ -289,32 +301,37 @@
     return result;
   }
 
-  /* One word's matches, ref -> {score, fields, exact}: the word itself (its
-   * stem, a prefix if it is the last word); each synonym (all words of a
-   * phrase); its compound parts (each part or a synonym of it); and only when
-   * all those find nothing, a small typo. */
+  /* One word's matches (see noMatches): the word itself (its stem, a prefix
+   * if it is the last word); each synonym (all words of a phrase); its
+   * compound parts (each part or a synonym of it); and only when all those
+   * find nothing, a small typo. */
   function matchWord(searcher, word, last, lunr) {
-    var found = Object.create(null);
+    var found = noMatches(searcher);
     function add(matches, weight, exact) {
-      Object.keys(matches).forEach(function (ref) {
-        var match = matches[ref];
-        var before = found[ref];
-        found[ref] = before
-          ? { score: Math.max(before.score, match.score * weight),
-              fields: union(before.fields, match.fields), exact: before.exact || exact }
-          : { score: match.score * weight, fields: match.fields, exact: exact };
+      matches.docs.forEach(function (d) {
+        var score = matches.score[d] * weight;
+        if (found.fields[d] !== undefined) {
+          found.score[d] = Math.max(found.score[d], score);
+          found.fields[d] = union(found.fields[d], matches.fields[d]);
+          if (exact) found.exact[d] = 1;
+        } else {
+          found.docs.push(d);
+          found.score[d] = score;
+          found.fields[d] = matches.fields[d];
+          found.exact[d] = exact ? 1 : 0;
+        }
       });
     }
     add(termHits(searcher, [word], last, 0, lunr), 1.0, true);
     (searcher.synonyms[stem(word, lunr)] || []).forEach(function (phrase) {
-      add(allOf(phrase.map(function (term) { return termHits(searcher, [term], false, 0, lunr); })),
+      add(allOf(searcher, phrase.map(function (term) { return termHits(searcher, [term], false, 0, lunr); })),
           LIMITS.synonymWeight, false);
     });
     var parts = splitCompound(word, function (piece) {
       return !(piece in searcher.never) && stem(piece, lunr) in searcher.known;
     });
     if (parts) {
-      add(allOf(parts.map(function (part) {
+      add(allOf(searcher, parts.map(function (part) {
         var terms = [part];
         (searcher.synonyms[stem(part, lunr)] || []).forEach(function (p) {
           if (p.length === 1) terms.push(p[0]);
@@ -323,7 +340,7 @@
       })), LIMITS.partsWeight, false);
     }
     var distance = editDistanceFor(word);
-    if (!Object.keys(found).length && distance) {
+    if (!found.docs.length && distance) {
       add(termHits(searcher, [word], last, distance, lunr), 1.0, false);
     }
     return found;
@@ -335,20 +352,24 @@
   function search(searcher, text, lunr) {
     searcher.missing = Object.create(null);
     var words = queryWords(text, lunr);
-    var combined = Object.create(null);
+    var byDoc = new Array(searcher.refs.length);
+    var entries = [];
     words.forEach(function (word, position) {
       var found = matchWord(searcher, word, position === words.length - 1, lunr);
-      Object.keys(found).forEach(function (ref) {
-        var entry = combined[ref] || (combined[ref] = { ref: ref, score: 0, fields: [], words: 0, exact: 0 });
-        entry.score += found[ref].score;
-        entry.fields = union(entry.fields, found[ref].fields);
+      found.docs.forEach(function (d) {
+        var entry = byDoc[d];
+        if (entry === undefined) {
+          entry = byDoc[d] = { ref: searcher.refs[d], score: 0, fields: [], words: 0, exact: 0 };
+          entries.push(entry);
+        }
+        entry.score += found.score[d];
+        entry.fields = union(entry.fields, found.fields[d]);
         entry.words += 1;
-        entry.exact += found[ref].exact ? 1 : 0;
+        entry.exact += found.exact[d];
       });
     });
     var needed = wordsNeeded(words.length);
-    var hits = Object.keys(combined).map(function (ref) { return combined[ref]; })
-      .filter(function (hit) { return hit.words >= needed; });
+    var hits = entries.filter(function (hit) { return hit.words >= needed; });
     hits.sort(function (a, b) {
       return b.words - a.words || b.exact - a.exact || b.score - a.score ||
         (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
