@@ -198,7 +198,9 @@ def transferred(responses: list[tuple[str, bytes]], wanted) -> tuple[int, int, i
 # When `ready` first matches: what the first search needed had arrived by then
 # (the overview then loads the index's other parts while idle).
 READY_AT_JS = """(ready) => new MutationObserver((records, observer) => {
-  if (document.querySelector(ready)) { window.__readyAt = performance.now(); observer.disconnect(); }
+  if (!document.querySelector(ready)) return;
+  window.__readyAt = performance.now();
+  observer.disconnect();
 }).observe(document, { subtree: true, attributes: true, childList: true })"""
 BEFORE_READY_JS = """() => performance.getEntriesByType('resource')
   .filter((e) => e.responseEnd <= window.__readyAt).map((e) => e.name)"""

@@ -37,7 +37,7 @@ REAL = [search_document(e) for e in sorted(CATALOGUE.interventions, key=lambda e
 #: (the no-break space and the hyphen among them, not the thin space).
 HOSTILE = [
     "ouderen\u00a0in\tde\nwijk\r\fen\vbuurt—bewoners",
-    "huis-bezoek  --  huisbezoek, \u2009mantelzorgers!! ‘thema’s’ 2017 ... \"quotes\"",
+    'huis-bezoek  --  huisbezoek, \u2009mantelzorgers!! ‘thema’s’ 2017 ... "quotes"',
     "",
     "de het een en van",  # only stop words
     "ÉÉN Één één İstanbul straße groß",
@@ -54,7 +54,9 @@ def reference_postings(documents: list[dict[str, str]], known) -> tuple[list[str
         forms = [text, stem(text)]
         for part in split_compound(text, known) or ():
             forms += [part, stem(part)]
-        return [token.clone(lambda _t, metadata=None, form=form: form) for form in dict.fromkeys(forms)]
+        return [
+            token.clone(lambda _t, metadata=None, form=form: form) for form in dict.fromkeys(forms)
+        ]
 
     builder = Builder()
     builder.pipeline.add(trimmer, stop_words, words)
@@ -78,7 +80,8 @@ def compact(serialized: dict[str, Any], refs: list[str]) -> tuple[list[str], lis
         field, ref = field_ref.split("/", 1)
         f, d = fields.index(field), doc_number[ref]
         for k in range(0, len(elements), 2):
-            found[renumber[elements[k]]].setdefault(f, []).append((d, round(elements[k + 1] * 1000)))
+            weight = round(elements[k + 1] * 1000)
+            found[renumber[elements[k]]].setdefault(f, []).append((d, weight))
     postings = []
     for per_field in found:
         term_postings = []
@@ -109,8 +112,12 @@ def recombined(count: int) -> list[dict[str, str]]:
 def with_hostile(documents: list[dict[str, str]]) -> list[dict[str, str]]:
     extra = []
     for k, text in enumerate(HOSTILE):
-        extra.append({field.name: (text if f % 2 == k % 2 else REAL[k][field.name])
-                      for f, field in enumerate(FIELDS)})
+        extra.append(
+            {
+                field.name: (text if f % 2 == k % 2 else REAL[k][field.name])
+                for f, field in enumerate(FIELDS)
+            }
+        )
     return documents + extra
 
 

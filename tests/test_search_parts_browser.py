@@ -56,14 +56,16 @@ def python_slugs(site: Path, query: str) -> list[str]:
 
 def shown_slugs(page) -> list[str]:
     return page.evaluate(
-        "() => [...document.querySelectorAll('[data-cards] > li[data-slug]')].map((li) => li.dataset.slug)"
+        "() => [...document.querySelectorAll('[data-cards] > li[data-slug]')]"
+        ".map((li) => li.dataset.slug)"
     )
 
 
 def search_for(page, query: str) -> None:
     page.fill("[data-catalogus] input[type=search]", query)
     page.wait_for_function(
-        "(q) => document.querySelector('[data-catalogus]').getAttribute('data-gezocht') === q", arg=query
+        "(q) => document.querySelector('[data-catalogus]').getAttribute('data-gezocht') === q",
+        arg=query,
     )
 
 
