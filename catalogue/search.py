@@ -1,4 +1,5 @@
-"""Dutch search over the catalogue: an index built here with lunr.py, loaded by lunr.js.
+"""Dutch search over the catalogue: lunr's index (its BM25 weights, computed here by
+`index_postings`), queried by lunr.py here and by catalogus-zoeken.js in the browser.
 
 The browser and this module must stem alike and rank alike, so both sides
 take their Dutch support from one place: the `lunr.nl.js` that MkDocs ships
@@ -9,7 +10,8 @@ run time; we do not use it.
 
 The index stores every word twice: as written (for prefix and typo matching)
 and as its stem (for inflections). The query rules in `search()` are mirrored
-line for line in `docs/assets/javascripts/catalogus-zoeken.js`.
+line for line in `docs/assets/javascripts/catalogus-zoeken.js`, which scores
+each lunr query itself, to the bit as lunr.Index.query does (its `termHits`).
 """
 
 from __future__ import annotations
