@@ -190,7 +190,7 @@ def load_catalogue(
 
     interventions = tuple(
         sorted(
-            (to_intervention(d, vocabularies, shown) for d in valid if d.display not in rejected),
+            (to_intervention(d, vocabularies) for d in valid if d.display not in rejected),
             key=lambda i: i.naam.casefold(),
         )
     )
@@ -326,11 +326,11 @@ def check_entry(
     return problems
 
 
-def to_intervention(document: Document, vocabularies: Vocabularies, shown: Path) -> Intervention:
+def to_intervention(document: Document, vocabularies: Vocabularies) -> Intervention:
     return build_intervention(
         document.data,
         slug=document.source.stem,
-        source_file=display_path(document.source, shown),
+        source_file=document.display,  # display_path(document.source, shown), as read
         vocabularies=vocabularies,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -50,14 +51,20 @@ def printable(text: str) -> str:
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """Show a path relative to `root` (or the working directory) when it lies inside it."""
+    resolved = path.resolve()
     for base in (root, Path.cwd()):
         if base is None:
             continue
         try:
-            return printable(path.resolve().relative_to(base.resolve()).as_posix())
+            return printable(resolved.relative_to(_resolved(base)).as_posix())
         except ValueError:
             continue
     return printable(path.as_posix())
+
+
+@lru_cache(maxsize=64)  # the same one or two bases for every file of a catalogue
+def _resolved(base: Path) -> Path:
+    return base.resolve()
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -3,7 +3,8 @@ then shared risk groups (the "Verwante interventies" of an entry page)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from operator import itemgetter
 
 from catalogue.model import Catalogue, Intervention
 
@@ -33,23 +34,30 @@ def related_index(catalogue: Catalogue) -> Callable[[Intervention, int], list[In
         groups.setdefault(_signature(entry, bits), []).append(entry)
     for members in groups.values():
         members.sort(key=lambda e: e.naam.casefold())
-    ranked: dict[Signature, list[tuple[Score, list[Intervention]]]] = {}
+    # Groups by their working elements: a signature's best groups are among those
+    # sharing the most elements, so the ranking below is built level by level
+    # and stops once enough entries are found (at 5,000 entries, 1,044
+    # signatures: ranking every group for every signature took 2.3 s).
+    by_elements: dict[int, list[tuple[int, int, list[Intervention]]]] = {}
+    for number, ((elements, risk_groups), members) in enumerate(groups.items()):
+        by_elements.setdefault(elements, []).append((number, risk_groups, members))
 
-    def order(signature: Signature) -> list[tuple[Score, list[Intervention]]]:
-        """Signature groups sharing anything with `signature`, best score first."""
-        if signature not in ranked:
-            elements, risk_groups = signature
-            scored = []
-            for (other_elements, other_groups), members in groups.items():
-                score = (
-                    (elements & other_elements).bit_count(),
-                    (risk_groups & other_groups).bit_count(),
-                )
-                if score != (0, 0):
-                    scored.append((score, members))
-            scored.sort(key=lambda item: (-item[0][0], -item[0][1]))
-            ranked[signature] = scored
-        return ranked[signature]
+    def order(signature: Signature) -> Iterator[tuple[Score, list[Intervention]]]:
+        """Signature groups sharing anything with `signature`, best score first
+        (equal scores in the groups' order)."""
+        elements, risk_groups = signature
+        levels: dict[int, list[tuple[int, int, list[Intervention]]]] = {}
+        for other_elements, entries in by_elements.items():
+            levels.setdefault((elements & other_elements).bit_count(), []).extend(entries)
+        for shared in sorted(levels, reverse=True):
+            scored = [
+                (-(risk_groups & other_groups).bit_count(), number, members)
+                for number, other_groups, members in levels[shared]
+            ]
+            scored.sort(key=itemgetter(0, 1))
+            for negative, _, members in scored:
+                if shared or negative:
+                    yield (shared, -negative), members
 
     best: dict[tuple[Signature, int], list[Intervention]] = {}
 
