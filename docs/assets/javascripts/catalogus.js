@@ -102,6 +102,8 @@
     var sortSelect = root.querySelector("[data-sort]");
     var cards = Array.prototype.slice.call(list.children);
     var slugs = cards.map(function (card) { return card.getAttribute("data-slug"); });
+    var cardOf = map();  // slug -> card number
+    slugs.forEach(function (slug, i) { cardOf[slug] = i; });
     var total = cards.length;
 
     /* Built once per page: each card's values, and the inputs and count
@@ -186,7 +188,7 @@
      * when it comes into the list. */
     function updateNotes() {
       for (var i = 0; i < total; i++) {
-        if (visible[i]) noteFor(i, search.hits ? search.hits[slugs[i]] : null);
+        if (visible[i]) noteFor(i, search.hits ? search.hits[i] : null);
       }
     }
 
@@ -203,7 +205,7 @@
       if (search.hits) {
         var rank = new Float64Array(total);  // hits by rank, then the rest in card order
         for (var i = 0; i < total; i++) {
-          var hit = search.hits[slugs[i]];
+          var hit = search.hits[i];
           rank[i] = hit ? hit.rank : total + i;
         }
         order.sort(function (a, b) { return rank[a] - rank[b]; });
@@ -224,7 +226,7 @@
       var split = -1;
       if (search.hits) {
         for (var k = 0; k < shownOrder.length && split < 0; k++) {
-          if (partial(search.hits[slugs[shownOrder[k]]])) split = k;
+          if (partial(search.hits[shownOrder[k]])) split = k;
         }
       }
       var key = shownOrder.join(" ") + "|" + split + "|" + search.words;
@@ -302,7 +304,7 @@
       for (var i = 0; i < total; i++) {
         /* A card outside the search results fails everywhere: it counts
          * for no facet value. */
-        var hit = search.hits ? search.hits[slugs[i]] : null;
+        var hit = search.hits ? search.hits[i] : null;
         var failures = search.hits && !hit ? 2 : 0;
         var failedFacet = null;
         for (var a = 0; a < activeFacets.length && failures < 2; a++) {
@@ -369,7 +371,7 @@
     function countWithout(state, activeFacets, facet, value) {
       var n = 0;
       for (var i = 0; i < total; i++) {
-        if (search.hits && !search.hits[slugs[i]]) continue;
+        if (search.hits && !search.hits[i]) continue;
         var ok = activeFacets.every(function (f) {
           var wanted = f === facet ? state[f].filter(function (v) { return v !== value; }) : state[f];
           return !wanted.length || intersects(values[i][f], wanted);
@@ -477,11 +479,12 @@
           } else {
             return window.WatWerkt.searchCatalogue(loaded, text).then(function (found) {
               if (input.value.trim() !== text) return;  // a newer query is on its way
-              search.hits = map();
+              search.hits = new Array(total);  // by card number; empty where no hit
               search.generation += 1;
               search.words = words.length;
               found.forEach(function (hit, rank) {
-                search.hits[loaded.documents[hit.ref].slug] = { rank: rank, fields: hit.fields, words: hit.words };
+                var i = cardOf[loaded.documents[hit.ref].slug];
+                if (i !== undefined) search.hits[i] = { rank: rank, fields: hit.fields, words: hit.words };
               });
               apply();
               root.setAttribute("data-gezocht", text);  // for tests and bench/: this query is shown
