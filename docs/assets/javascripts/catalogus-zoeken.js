@@ -120,7 +120,7 @@
     var searcher = {
       synonyms: synonymMap(head.zoekwoorden.synoniemen, lunr), known: Object.create(null),
       missing: Object.create(null), loaded: Object.create(null), starts: head.termen.delen,
-      refs: Object.keys(head.documenten).sort(), fields: head.termen.velden, terms: terms,
+      refs: Object.keys(head.documenten).sort(), fields: head.termen.velden,
       number: Object.create(null),  // term -> its position in `terms`
       postings: [],  // term number -> per field number null or {docs, weights}; undefined until loaded
       tokenSet: lunr.TokenSet.fromArray(terms),  // the terms are sorted, as lunr needs
