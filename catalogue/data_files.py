@@ -1,10 +1,7 @@
 """The site's open-data and search files, computed beside the page build.
 
-The exports and the search index depend only on the catalogue, and building
-the index is the largest piece of our own build work (about 4 s at 1,000
-entries). A build renders pages on one core; this module computes these files
-in a forked worker process on the other, so the hook only collects them.
-Where `fork` is not available (Windows), they are computed in-process.
+The exports and the search index depend only on the catalogue: the build's
+worker process computes them (`catalogue.worker`) while MkDocs renders pages.
 
 Free of MkDocs: the hook maps the (site path, content) pairs onto its files.
 """
@@ -12,8 +9,6 @@ Free of MkDocs: the hook maps the (site path, content) pairs onto its files.
 from __future__ import annotations
 
 import json
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +19,7 @@ from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
 from catalogue.search import browser_assets, build_index, minified_assets, shard_count, site_files
 
-Content = str | bytes
+from catalogue.background import Content
 #: The export's schema beside the entry schema, which its term ids refer to.
 EXPORT_SCHEMA_FILE = Path(__file__).resolve().parent / "catalogus.schema.json"
 
@@ -95,17 +90,3 @@ def copied_files(catalogue: Catalogue, project: Path) -> dict[str, Path]:
     for entry in catalogue.interventions:
         result[urls.entry_source(entry.slug)] = project / entry.source_file
     return result
-
-
-def start_computing(catalogue: Catalogue, site_url: str) -> Future[dict[str, Content]]:
-    """Begin `computed_files` in a worker process; the future holds the result."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        done: Future[dict[str, Content]] = Future()
-        done.set_result(computed_files(catalogue, site_url))
-        return done
-    # fork: the worker starts at once with the loaded modules; one task, so
-    # the pool shuts down (without waiting) as soon as it is submitted.
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(computed_files, catalogue, site_url)
-    pool.shutdown(wait=False)
-    return future

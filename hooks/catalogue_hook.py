@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import gc
 import posixpath
+import secrets
 from collections.abc import Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -29,9 +29,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from catalogue import assets, csp, urls
+from catalogue import assets, csp, urls, worker
+from catalogue.background import Background, BackgroundError
 from catalogue.contributing import render_guide
-from catalogue.data_files import computed_paths, copied_files, start_computing
+from catalogue.data_files import computed_paths, copied_files
 from catalogue.loader import load_catalogue
 from catalogue.model import Catalogue
 from catalogue.problems import errors, format_report
@@ -40,8 +41,8 @@ from catalogue.render import (
     check_markers,
     escape_page_meta,
     expand_markers,
-    generated_pages,
 )
+from catalogue.render.pages import entry_stubs, term_pages
 from catalogue.repository import RepoLinks, change_dates
 from catalogue.summary import summary
 
@@ -54,11 +55,12 @@ class BuildState:
 
     project: Path
     catalogue: Catalogue
-    # src_uri -> finished HTML of each generated page, filled in on_files
+    # entry bodies, then exports and search index, computed by a worker
+    # process while MkDocs renders pages (catalogue/worker.py)
+    worker: Background
+    # src_uri -> finished HTML of each term page, filled in on_files
     html: dict[str, str]
-    # exports and search index, computed by a worker while pages render
-    computed: Future[dict[str, str | bytes]]
-    # their File objects, registered in on_files and filled in on_env
+    # the data files' File objects, registered in on_files, written at the end
     computed_files: dict[str, File]
     # the project's stylesheets (extra_css), joined into one file when built
     stylesheets: list[str] = field(default_factory=list)
@@ -67,6 +69,10 @@ class BuildState:
     written: list[Path] = field(default_factory=list)
     # src_uri of every entry page
     entry_sources: frozenset[str] = frozenset()
+    # An entry page's content until its body arrives from the worker, just
+    # before the page is written (on_post_page). Random, so no page text can
+    # forge it; an <h1>, so that Material adds no title of its own.
+    body_slot: str = field(default_factory=lambda: f"<h1>ww-{secrets.token_hex(16)}</h1>")
     # URL of every page in the navigation, known in on_nav
     nav_urls: set[str] = field(default_factory=set)
 
@@ -101,11 +107,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # scanning it again and again, here and in the worker forked below (at
     # 1,000 entries a fifth of the worker's time went to the collector).
     gc.freeze()
+    changed = change_dates(project, "catalogue/interventies")
     _state = BuildState(
         project=project,
         catalogue=catalogue,
+        worker=worker.start(catalogue, config.site_url or "", repo_links(config), changed),
         html={},
-        computed=start_computing(catalogue, config.site_url or ""),
         computed_files={},
         entry_sources=frozenset(
             urls.source_uri(urls.entry(e.slug)) for e in catalogue.interventions
@@ -128,9 +135,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = _current()
     repo = repo_links(config)
-    changed = change_dates(state.project, "catalogue/interventies")
-    for page in generated_pages(state.catalogue, repo=repo, changed=changed):
-        state.html[page.src_uri] = page.html
+    terms = term_pages(state.catalogue)
+    state.html.update((page.src_uri, page.html) for page in terms)
+    for page in entry_stubs(state.catalogue) + terms:  # entry bodies: on_post_page
         files.append(
             File.generated(
                 config, page.src_uri, content=page.source, inclusion=InclusionLevel.NOT_IN_NAV
@@ -163,17 +170,15 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Static files are copied right after this: collect the worker's files."""
     gc.freeze()  # the files, pages and navigation, too, last until the build ends
     state = _current()
     for name in _SAME_OFF_NAV:
         _render_once_off_nav(env, name, state.nav_urls)
-    for src_uri, content in state.computed.result().items():
-        file = state.computed_files[src_uri]
-        if isinstance(content, str):
-            file.content_string = content
-        else:
-            file.content_bytes = content
+    # Static files are copied right after this, before the worker has made
+    # the data files: they are written in on_post_build instead (links to
+    # them were checked while the pages were read).
+    for file in state.computed_files.values():
+        files.remove(file)
     return env
 
 
@@ -189,7 +194,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         check_markers(markdown)
     except UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
-    if page.file.src_uri in _current().html and not markdown.strip():
+    state = _current()
+    generated = page.file.src_uri in state.html or page.file.src_uri in state.entry_sources
+    if generated and not markdown.strip():
         # A generated page's Markdown is empty (its HTML arrives in on_page_content):
         # what converting it would give, without a Markdown instance per page.
         page.render = partial(_render_empty, page)  # type: ignore[method-assign]
@@ -201,6 +208,9 @@ def on_build_error(*, error: Exception) -> None:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    state = _current()
+    if page.file.src_uri in state.entry_sources:
+        output = output.replace(state.body_slot, _worker_result(page.file.src_uri), 1)
     return _with_csp_slot(output, Path(page.file.abs_dest_path))
 
 
@@ -213,6 +223,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Every page known: fill in one policy with the hashes of all inline scripts."""
     gc.unfreeze()  # `mkdocs serve` builds again in this process
     state = _current()
+    _write_computed_files(state)
     if _serving:
         log.info("Content-Security-Policy staat uit tijdens mkdocs serve (live reload)")
         return
@@ -225,6 +236,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _current()
+    if page.file.src_uri in state.entry_sources:
+        return state.body_slot
     generated = state.html.get(page.file.src_uri)
     if generated is not None:
         return generated
@@ -286,6 +299,29 @@ def _render_once_off_nav(env: Environment, name: str, nav_urls: set[str]) -> Non
         yield rendered[folder]
 
     template.root_render_func = render_off_nav
+
+
+def _worker_result(name: str) -> str | bytes:
+    try:
+        return _current().worker.get(name)
+    except BackgroundError as error:
+        raise PluginError(f"catalogus: de achtergrondtaak faalde:\n{error}") from None
+
+
+def _write_computed_files(state: BuildState) -> None:
+    """The worker's data files, written where MkDocs would have copied them."""
+    try:
+        computed = state.worker.rest()
+    except BackgroundError as error:
+        raise PluginError(f"catalogus: de achtergrondtaak faalde:\n{error}") from None
+    missing = set(state.computed_files) - set(computed)
+    if missing:
+        raise PluginError(f"catalogus: niet berekend: {', '.join(sorted(missing))}")
+    for src_uri, file in state.computed_files.items():
+        content = computed[src_uri]
+        destination = Path(file.abs_dest_path)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:

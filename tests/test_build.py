@@ -42,3 +42,16 @@ def test_build_fails_on_bad_entry_naming_the_file(tmp_path: Path):
     assert result.returncode != 0
     assert "catalogue/interventies/proef-interventie.yaml:12:5: risicogroepen[1]" in result.stderr
     assert "bedoelde je 'mantelzorgers'?" in result.stderr
+
+
+def test_build_fails_when_an_entry_body_fails_in_the_worker(tmp_path: Path):
+    """Entry bodies are rendered in a worker process: its errors fail the build, named."""
+    project = copy_project(tmp_path / "project")
+    template = project / "catalogue" / "templates" / "site" / "entry.html.j2"
+    template.write_text(
+        template.read_text(encoding="utf-8") + "{{ no_such_value }}\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "de achtergrondtaak faalde" in result.stderr
+    assert "'no_such_value' is undefined" in result.stderr

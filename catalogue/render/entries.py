@@ -29,21 +29,36 @@ def entry_page(
     rank: Callable[[Intervention, int], list[Intervention]] | None = None,
 ) -> GeneratedPage:
     """`changed`: when git last changed the entry's file (None without history)."""
+    body = entry_body(entry, catalogue, env=env, repo=repo, changed=changed, rank=rank)
+    return GeneratedPage(urls.entry(entry.slug), entry_meta(entry), body)
+
+
+def entry_meta(entry: Intervention) -> dict[str, object]:
+    """The page's front matter, known without rendering it."""
+    return {"title": entry.naam, "description": entry.claim, "hide": ["toc"]}
+
+
+def entry_body(
+    entry: Intervention,
+    catalogue: Catalogue,
+    *,
+    env: jinja2.Environment,
+    repo: RepoLinks | None = None,
+    changed: date | None = None,
+    rank: Callable[[Intervention, int], list[Intervention]] | None = None,
+) -> str:
+    """The page's HTML body (what the hook hands over as its content)."""
     repo = repo or RepoLinks()
-    page = urls.entry(entry.slug)
     others = (rank or related_index(catalogue))(entry, 4)
-    body = render(
+    return render(
         env,
         "entry.html.j2",
         catalogue,
-        page,
+        urls.entry(entry.slug),
         entry=entry,
         related=others,
         changed=changed,
         edit_url=repo.edit(entry.source_file),
         history_url=repo.history(entry.source_file) if changed else None,
         report_url=repo.report(f"Interventie: {entry.naam}"),
-    )
-    return GeneratedPage(
-        page, {"title": entry.naam, "description": entry.claim, "hide": ["toc"]}, body
     )
