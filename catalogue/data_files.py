@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from catalogue import urls
+from catalogue.background import Content
 from catalogue.export import comparison, to_csv, to_json
 from catalogue.keuzehulp import guide_data
 from catalogue.loader import ENTRY_SCHEMA_FILE
 from catalogue.model import Catalogue
 from catalogue.search import browser_assets, build_index, minified_assets, shard_count, site_files
 
-from catalogue.background import Content
 #: The export's schema beside the entry schema, which its term ids refer to.
 EXPORT_SCHEMA_FILE = Path(__file__).resolve().parent / "catalogus.schema.json"
 

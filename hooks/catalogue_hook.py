@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import gc
 import posixpath
+import re
 import secrets
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -73,6 +76,8 @@ class BuildState:
     # before the page is written (on_post_page). Random, so no page text can
     # forge it; an <h1>, so that Material adds no title of its own.
     body_slot: str = field(default_factory=lambda: f"<h1>ww-{secrets.token_hex(16)}</h1>")
+    # entry pages rendered from a frame ("frame") or in full ("full")
+    frame_counts: Counter[str] = field(default_factory=Counter)
     # URL of every page in the navigation, known in on_nav
     nav_urls: set[str] = field(default_factory=set)
 
@@ -174,6 +179,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     state = _current()
     for name in _SAME_OFF_NAV:
         _render_once_off_nav(env, name, state.nav_urls)
+    for name in _FRAMED:
+        _render_entries_from_frame(env, name, state.entry_sources, state.frame_counts)
     # Static files are copied right after this, before the worker has made
     # the data files: they are written in on_post_build instead (links to
     # them were checked while the pages were read).
@@ -224,6 +231,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     gc.unfreeze()  # `mkdocs serve` builds again in this process
     state = _current()
     _write_computed_files(state)
+    log.debug(
+        f"interventiepagina's: {state.frame_counts['frame']} uit een raamwerk, "
+        f"{state.frame_counts['full']} volledig"
+    )
     if _serving:
         log.info("Content-Security-Policy staat uit tijdens mkdocs serve (live reload)")
         return
@@ -299,6 +310,102 @@ def _render_once_off_nav(env: Environment, name: str, nav_urls: set[str]) -> Non
         yield rendered[folder]
 
     template.root_render_func = render_off_nav
+
+
+#: Templates that render entry pages from one frame per folder (see below).
+_FRAMED = ("main.html",)
+
+
+def _render_entries_from_frame(
+    env: Environment, name: str, entry_sources: frozenset[str], counts: Counter[str]
+) -> None:
+    """Render Material's page template once per folder for entry pages, with
+    stand-ins for what differs between them (title, description, canonical
+    address; the body is a slot already), and fill in each page's values.
+
+    Entry pages are the same page in Material's eyes: outside the navigation,
+    one folder deep, one set of hidden parts. Rendering its template was
+    most of the build's time for thousands of them. The first page of each
+    kind is also rendered in full and compared: a frame that does not give
+    the same page is not used (other pages then render in full, as before).
+    """
+    template = env.get_template(name)
+    render = template.root_render_func
+    frames: dict[tuple[str, tuple[str, ...]], list[str] | None] = {}
+
+    def render_from_frame(context: Any) -> Iterator[str]:
+        page = context.get("page")
+        file = getattr(page, "file", None)
+        if getattr(file, "src_uri", None) not in entry_sources:
+            yield from render(context)
+            return
+        values = _frame_values(page)
+        kind = (posixpath.dirname(page.url.rstrip("/")), tuple(values))
+        if kind not in frames:
+            full = "".join(render(context))
+            frame = _frame(template, render, context, page, values)
+            frames[kind] = frame if _fill(frame, values) == full else None
+            counts["full"] += 1
+            yield full
+        elif (frame := frames[kind]) is None:
+            counts["full"] += 1
+            yield from render(context)
+        else:
+            counts["frame"] += 1
+            yield _fill(frame, values)
+
+    template.root_render_func = render_from_frame
+
+
+#: What differs between entry pages in Material's template, by stand-in.
+_STAND_IN = secrets.token_hex(12)
+
+
+def _frame_values(page: Page) -> dict[str, str]:
+    """Stand-in -> this page's text, for each per-page value it has."""
+    found = {
+        "title": page.meta.get("title"),
+        "description": page.meta.get("description"),
+        "page_title": page.title,
+        "canonical_url": page.canonical_url,
+    }
+    return {f"ww{_STAND_IN}{key}": value for key, value in found.items() if value}
+
+
+def _frame(
+    template: Any, render: Any, context: Any, page: Page, values: dict[str, str]
+) -> list[str]:
+    """The page rendered with stand-ins, split into text and stand-in names."""
+    stand_ins = {key.removeprefix(f"ww{_STAND_IN}"): Markup(key) for key in values}
+    meta = dict(page.meta)
+    for key in ("title", "description"):
+        if key in stand_ins:
+            meta[key] = stand_ins[key]
+    stand_in_page = _StandInPage(
+        page,
+        meta=meta,
+        title=stand_ins.get("page_title", page.title),
+        canonical_url=stand_ins.get("canonical_url", page.canonical_url),
+    )
+    text = "".join(render(template.new_context({**context.get_all(), "page": stand_in_page})))
+    return re.split(f"(ww{_STAND_IN}[a-z_]+)", text)
+
+
+def _fill(frame: list[str], values: dict[str, str]) -> str:
+    # odd places hold stand-in names (re.split with a group)
+    return "".join(values[part] if i % 2 else part for i, part in enumerate(frame))
+
+
+class _StandInPage:
+    """A page that answers with stand-ins for some values and the real page's for the rest."""
+
+    def __init__(self, page: Page, **values: object) -> None:
+        self._page = page
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        values = self.__dict__["_values"]
+        return values[name] if name in values else getattr(self.__dict__["_page"], name)
 
 
 def _worker_result(name: str) -> str | bytes:
