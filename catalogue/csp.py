@@ -5,9 +5,11 @@ Static hosting cannot send headers we control, so the policy is a
 SHA-256 hash only. Material's instant navigation swaps pages without
 reloading, and the policy of the first page loaded stays in force: so every
 page carries the same policy, holding the hashes of the inline scripts of the
-whole site. Pages are written with a placeholder first (their scripts
-hashed as they are rendered) and the placeholder is filled in once all pages
-are known.
+whole site. Each page is written with the policy of the scripts seen so far
+(`with_policy`); once all pages are known, the few written before the last
+new script was seen get the final policy (`replace_policy`). Thousands of
+entry pages share their scripts with the pages before them, so they are
+written once.
 """
 
 from __future__ import annotations
@@ -17,10 +19,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-#: Written into each page's head while the site is built; `finish` replaces it.
-PLACEHOLDER = '<meta http-equiv="Content-Security-Policy" content="__WW_CSP__">'
-_SLOT = "__WW_CSP__"
-
+_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -60,18 +59,18 @@ def inline_script_hashes(html: str) -> set[str]:
     return found
 
 
-def with_placeholder(html: str) -> str:
-    """The page with the policy slot as the first thing its head holds after the charset."""
+def with_policy(html: str, text: str) -> str:
+    """The page with the policy as the first thing its head holds after the charset."""
     match = _CHARSET.search(html) or _HEAD.search(html)
     if match is None:
         return html
-    return html[: match.end()] + PLACEHOLDER + html[match.end() :]
+    return html[: match.end()] + _META.format(text) + html[match.end() :]
 
 
 def policy(hashes: Iterable[str]) -> str:
     return "; ".join(d.format(hashes=" ".join(sorted(hashes))) for d in _DIRECTIVES)
 
 
-def finish(html: str, text: str) -> str:
-    """Fill in the policy (once: only the slot written by `with_placeholder`)."""
-    return html.replace(_SLOT, text, 1)
+def replace_policy(html: str, old: str, new: str) -> str:
+    """The page with policy `old`, written by `with_policy`, replaced by `new`."""
+    return html.replace(_META.format(old), _META.format(new), 1)

@@ -67,9 +67,12 @@ class BuildState:
     computed_files: dict[str, File]
     # the project's stylesheets (extra_css), joined into one file when built
     stylesheets: list[str] = field(default_factory=list)
-    # inline-script hashes of every page, and the pages waiting for the policy
+    # inline-script hashes of every page so far; each page written, with the
+    # policy it was written with
     script_hashes: set[str] = field(default_factory=set)
-    written: list[Path] = field(default_factory=list)
+    written: list[tuple[Path, str]] = field(default_factory=list)
+    # the policy for `script_hashes`, by how many there were (computed once each)
+    policies: dict[int, str] = field(default_factory=dict)
     # src_uri of every entry page
     entry_sources: frozenset[str] = frozenset()
     # An entry page's content until its body arrives from the worker, just
@@ -218,16 +221,16 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     state = _current()
     if page.file.src_uri in state.entry_sources:
         output = output.replace(state.body_slot, _worker_result(page.file.src_uri), 1)
-    return _with_csp_slot(output, Path(page.file.abs_dest_path))
+    return _with_policy(output, Path(page.file.abs_dest_path))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static templates such as 404.html are pages too.
-    return _with_csp_slot(output_content, Path(config.site_dir) / template_name)
+    return _with_policy(output_content, Path(config.site_dir) / template_name)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Every page known: fill in one policy with the hashes of all inline scripts."""
+    """Every page known: one policy, with the hashes of all inline scripts, on all of them."""
     gc.unfreeze()  # `mkdocs serve` builds again in this process
     state = _current()
     _write_computed_files(state)
@@ -238,11 +241,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if _serving:
         log.info("Content-Security-Policy staat uit tijdens mkdocs serve (live reload)")
         return
-    text = csp.policy(state.script_hashes)
-    for path in state.written:
-        if path.suffix == ".html" and path.is_file():
+    final = csp.policy(state.script_hashes)
+    for path, used in state.written:
+        if used != final and path.suffix == ".html" and path.is_file():
             html = path.read_text(encoding="utf-8")
-            path.write_text(csp.finish(html, text), encoding="utf-8")
+            path.write_text(csp.replace_policy(html, used, final), encoding="utf-8")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -440,13 +443,16 @@ def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.links_to_anchors = {}
 
 
-def _with_csp_slot(html: str, destination: Path) -> str:
+def _with_policy(html: str, destination: Path) -> str:
     if _serving:
         return html
     state = _current()
     state.script_hashes.update(csp.inline_script_hashes(html))
-    state.written.append(destination)
-    return csp.with_placeholder(html)
+    count = len(state.script_hashes)
+    if count not in state.policies:
+        state.policies[count] = csp.policy(state.script_hashes)
+    state.written.append((destination, state.policies[count]))
+    return csp.with_policy(html, state.policies[count])
 
 
 def _current() -> BuildState:
