@@ -26,7 +26,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -45,6 +45,7 @@ from catalogue.render import (
     escape_page_meta,
     expand_markers,
 )
+from catalogue.render.excluded import without_search_excluded
 from catalogue.render.pages import entry_stubs, term_pages
 from catalogue.repository import RepoLinks, change_dates
 from catalogue.summary import summary
@@ -79,6 +80,8 @@ class BuildState:
     # before the page is written (on_post_page). Random, so no page text can
     # forge it; an <h1>, so that Material adds no title of its own.
     body_slot: str = field(default_factory=lambda: f"<h1>ww-{secrets.token_hex(16)}</h1>")
+    # src_uri -> a page's content while Material's search plugin sees less of it
+    full_content: dict[str, str] = field(default_factory=dict)
     # entry pages rendered from a frame ("frame") or in full ("full")
     frame_counts: Counter[str] = field(default_factory=Counter)
     # URL of every page in the navigation, known in on_nav
@@ -211,6 +214,34 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # what converting it would give, without a Markdown instance per page.
         page.render = partial(_render_empty, page)  # type: ignore[method-assign]
     return markdown
+
+
+@event_priority(50)  # before Material's search plugin
+def _show_search_less(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+    """Hand the search plugin the page without what it would skip (catalogue/render/excluded.py)."""
+    if not _SEARCH_LESS or (page.meta.get("search") or {}).get("exclude"):
+        return
+    light = without_search_excluded(page.content or "")
+    if light is not page.content:
+        _current().full_content[page.file.src_uri] = page.content
+        page.content = light
+
+
+@event_priority(-50)  # after it
+def _restore_full_content(
+    context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> None:
+    full = _current().full_content.pop(page.file.src_uri, None)
+    if full is not None:  # with what the plugin removes from every page it indexed
+        page.content = _SEARCH_ATTRIBUTES.sub("", full)
+
+
+on_page_context = CombinedEvent(_show_search_less, _restore_full_content)
+_SEARCH_LESS = True  # tests turn it off to compare
+
+#: Material's search plugin takes these out of a page after indexing it
+#: (material/plugins/search/plugin.py, on_page_context).
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
 def on_build_error(*, error: Exception) -> None:

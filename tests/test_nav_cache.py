@@ -1,6 +1,7 @@
 """The hook's shortcuts through Material's templates (hooks/catalogue_hook.py):
 nav and tabs rendered once per folder for pages outside the navigation
-(`_SAME_OFF_NAV`), entry pages filled into one frame (`_FRAMED`). A build
+(`_SAME_OFF_NAV`), entry pages filled into one frame (`_FRAMED`), the search
+plugin handed pages without what it skips (`_SEARCH_LESS`). A build
 with them must write exactly the pages a build without them writes, also
 for titles and claims full of characters HTML treats specially."""
 
@@ -26,6 +27,7 @@ def _build(project: Path, site: Path, *, shortcuts: bool) -> None:
     if not shortcuts:
         hook._SAME_OFF_NAV = ()
         hook._FRAMED = ()
+        hook._SEARCH_LESS = False
     previous = os.getcwd()
     os.chdir(project)
     try:
@@ -55,7 +57,7 @@ def test_template_shortcuts_write_the_same_pages(tmp_path, caplog):
     _build(project, tmp_path / "plain", shortcuts=False)
     pages = sorted(
         p.relative_to(tmp_path / "cached") for p in (tmp_path / "cached").rglob("*.html")
-    )
+    ) + [Path("search/search_index.json")]
     entry_pages = [p for p in pages if p.parts[0] == "interventies" and len(p.parts) == 3]
     assert len(entry_pages) > 10
     assert Path("interventies/proef-co-alles/index.html") in entry_pages
