@@ -75,6 +75,12 @@ class Background:
         rest, self._results = self._results, {}
         return rest
 
+    def cancel(self) -> None:
+        """Stop the worker (the build failed; its results are not wanted)."""
+        if self._lazy is None and self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
     def _take(self, name: str) -> Content:
         if name in self._results:
             return self._results.pop(name)

@@ -1,7 +1,8 @@
 """The site's open-data and search files, computed beside the page build.
 
 The exports and the search index depend only on the catalogue: the build's
-worker process computes them (`catalogue.worker`) while MkDocs renders pages.
+worker process computes and writes them (`catalogue.worker`) while MkDocs
+renders pages.
 
 Free of MkDocs: the hook maps the (site path, content) pairs onto its files.
 """
@@ -9,6 +10,8 @@ Free of MkDocs: the hook maps the (site path, content) pairs onto its files.
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -90,3 +93,24 @@ def copied_files(catalogue: Catalogue, project: Path) -> dict[str, Path]:
     for entry in catalogue.interventions:
         result[urls.entry_source(entry.slug)] = project / entry.source_file
     return result
+
+
+def write_site_files(
+    site_dir: Path, computed: Mapping[str, Content], copied: Mapping[str, Path]
+) -> None:
+    """Write computed files and copy files from disk to their site paths."""
+    folders: set[Path] = set()
+
+    def target(src_uri: str) -> Path:
+        path = site_dir / src_uri
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        return path
+
+    for src_uri, content in computed.items():
+        target(src_uri).write_bytes(
+            content.encode("utf-8") if isinstance(content, str) else content
+        )
+    for src_uri, source in copied.items():
+        shutil.copyfile(source, target(src_uri))

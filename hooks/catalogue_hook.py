@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from catalogue import assets, csp, urls, worker
-from catalogue.background import Background, BackgroundError
+from catalogue.background import BackgroundError
 from catalogue.contributing import render_guide
 from catalogue.data_files import computed_paths, copied_files
 from catalogue.loader import load_catalogue
@@ -59,13 +59,14 @@ class BuildState:
 
     project: Path
     catalogue: Catalogue
-    # entry bodies, then exports and search index, computed by a worker
-    # process while MkDocs renders pages (catalogue/worker.py)
-    worker: Background
+    # entry bodies, then the data files and the entries' YAML, made by a
+    # worker process while MkDocs renders pages (catalogue/worker.py)
+    worker: worker.Worker
     # src_uri -> finished HTML of each term page, filled in on_files
     html: dict[str, str]
-    # the data files' File objects, registered in on_files, written at the end
-    computed_files: dict[str, File]
+    # the File objects of what the worker writes, registered in on_files so
+    # links to them resolve, then taken out of MkDocs' hands in on_env
+    worker_files: dict[str, File]
     # the project's stylesheets (extra_css), joined into one file when built
     stylesheets: list[str] = field(default_factory=list)
     # inline-script hashes of every page so far; each page written, with the
@@ -122,9 +123,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state = BuildState(
         project=project,
         catalogue=catalogue,
-        worker=worker.start(catalogue, config.site_url or "", repo_links(config), changed),
+        worker=worker.start(
+            catalogue,
+            config.site_url or "",
+            repo_links(config),
+            changed,
+            site_dir=Path(config.site_dir),
+            project=project,
+        ),
         html={},
-        computed_files={},
+        worker_files={},
         entry_sources=frozenset(
             urls.source_uri(urls.entry(e.slug)) for e in catalogue.interventions
         ),
@@ -164,14 +172,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             ),
         )
     )
-    for src_uri, path in copied_files(state.catalogue, state.project).items():
-        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri in copied_files(state.catalogue, state.project):
+        state.worker_files[src_uri] = File.generated(config, src_uri, content=b"")
     if not _serving:
         minify_assets(files, config, state.stylesheets)
-    # Registered now so links to them resolve; their content arrives in on_env.
     for src_uri in computed_paths(state.catalogue):
-        state.computed_files[src_uri] = File.generated(config, src_uri, content=b"")
-        files.append(state.computed_files[src_uri])
+        state.worker_files[src_uri] = File.generated(config, src_uri, content=b"")
+    for file in state.worker_files.values():
+        files.append(file)
+    # MkDocs emptied the site directory before it gathered the files.
+    state.worker.site_ready.set()
     return files
 
 
@@ -187,10 +197,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         _render_once_off_nav(env, name, state.nav_urls)
     for name in _FRAMED:
         _render_entries_from_frame(env, name, state.entry_sources, state.frame_counts)
-    # Static files are copied right after this, before the worker has made
-    # the data files: they are written in on_post_build instead (links to
-    # them were checked while the pages were read).
-    for file in state.computed_files.values():
+    # Links to them were checked while the pages were read; the worker writes
+    # them, so MkDocs must not (it copies static files right after this).
+    for file in state.worker_files.values():
         files.remove(file)
     return env
 
@@ -246,6 +255,8 @@ _SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 def on_build_error(*, error: Exception) -> None:
     gc.unfreeze()
+    if _state is not None:
+        _state.worker.cancel()
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -264,7 +275,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Every page known: one policy, with the hashes of all inline scripts, on all of them."""
     gc.unfreeze()  # `mkdocs serve` builds again in this process
     state = _current()
-    _write_computed_files(state)
+    _finish_worker(state)
     log.debug(
         f"interventiepagina's: {state.frame_counts['frame']} uit een raamwerk, "
         f"{state.frame_counts['full']} volledig"
@@ -442,27 +453,24 @@ class _StandInPage:
         return values[name] if name in values else getattr(self.__dict__["_page"], name)
 
 
-def _worker_result(name: str) -> str | bytes:
+def _worker_result(name: str) -> str:
     try:
-        return _current().worker.get(name)
+        return _current().worker.body(name)
     except BackgroundError as error:
         raise PluginError(f"catalogus: de achtergrondtaak faalde:\n{error}") from None
 
 
-def _write_computed_files(state: BuildState) -> None:
-    """The worker's data files, written where MkDocs would have copied them."""
+def _finish_worker(state: BuildState) -> None:
+    """Wait until the worker has written the data files and the entries' YAML."""
     try:
-        computed = state.worker.rest()
+        written = state.worker.finish()
     except BackgroundError as error:
         raise PluginError(f"catalogus: de achtergrondtaak faalde:\n{error}") from None
-    missing = set(state.computed_files) - set(computed)
-    if missing:
-        raise PluginError(f"catalogus: niet berekend: {', '.join(sorted(missing))}")
-    for src_uri, file in state.computed_files.items():
-        content = computed[src_uri]
-        destination = Path(file.abs_dest_path)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    if written != len(state.worker_files):
+        raise PluginError(
+            f"catalogus: de achtergrondtaak schreef {written} van "
+            f"{len(state.worker_files)} bestanden"
+        )
 
 
 def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:

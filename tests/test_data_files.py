@@ -21,22 +21,45 @@ CATALOGUE, _ = load_catalogue(DATA_DIR)
 SITE_URL = "https://example.org/"
 
 
-def _start(catalogue, *, fork=None):
-    return worker.start(catalogue, SITE_URL, RepoLinks(), {}, fork=fork)
+PROJECT = DATA_DIR.parent
 
 
-def test_worker_result_equals_in_process_result():
-    entry = urls.source_uri(urls.entry(CATALOGUE.interventions[0].slug))
-    forked = _start(CATALOGUE, fork=True)
-    body = forked.get(entry)  # taken while the worker may still be busy
-    from_worker = {entry: body, **forked.rest()}
-    expected = dict(worker.results(CATALOGUE, SITE_URL, RepoLinks(), {}))
-    assert from_worker == expected
-    assert {**computed_files(CATALOGUE, SITE_URL), **dict(entry_bodies(CATALOGUE))} == expected
-    data_files = set(expected) - {n for n in expected if n.endswith("/index.md")}
-    assert data_files == set(computed_paths(CATALOGUE))
-    assert len(expected) - len(data_files) == len(CATALOGUE.interventions)
-    assert SITE_URL in from_worker[urls.JSON_EXPORT]
+def _start(catalogue, site_dir: Path, *, fork=None) -> worker.Worker:
+    return worker.start(
+        catalogue, SITE_URL, RepoLinks(), {}, site_dir=site_dir, project=PROJECT, fork=fork
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_worker_result_equals_in_process_result(tmp_path):
+    entries = [urls.source_uri(urls.entry(e.slug)) for e in CATALOGUE.interventions]
+    forked = _start(CATALOGUE, tmp_path / "forked", fork=True)
+    in_process = _start(CATALOGUE, tmp_path / "in-process", fork=False)
+    bodies = dict(entry_bodies(CATALOGUE))
+    assert [forked.body(e) for e in entries] == [bodies[e] for e in entries]
+    assert [in_process.body(e) for e in entries] == [bodies[e] for e in entries]
+    forked.site_ready.set()
+    in_process.site_ready.set()
+    expected = {**computed_files(CATALOGUE, SITE_URL), **copied_files(CATALOGUE, PROJECT)}
+    assert set(expected) == set(computed_paths(CATALOGUE)) | set(copied_files(CATALOGUE, PROJECT))
+    assert forked.finish() == in_process.finish() == len(expected)
+    written = _tree(tmp_path / "forked")
+    assert written == _tree(tmp_path / "in-process")
+    assert set(written) == set(expected)
+    assert SITE_URL in written[urls.JSON_EXPORT].decode("utf-8")
+
+
+def test_the_worker_writes_nothing_before_the_site_is_ready(tmp_path):
+    forked = _start(CATALOGUE, tmp_path / "site", fork=True)
+    for entry in CATALOGUE.interventions:
+        forked.body(urls.source_uri(urls.entry(entry.slug)))
+    time.sleep(5)  # the data files take about 1 s here
+    assert not (tmp_path / "site").exists()
+    forked.site_ready.set()
+    assert forked.finish() > len(CATALOGUE.interventions)
 
 
 @pytest.mark.parametrize("fork", [True, False])
@@ -48,12 +71,20 @@ def test_results_are_handed_out_once_and_unknown_names_fail(fork):
     assert background.rest() == {"a": "1"}
 
 
-def test_worker_errors_reach_the_build():
+def test_worker_errors_reach_the_build(tmp_path):
     broken = CATALOGUE.__class__.__new__(CATALOGUE.__class__)  # no fields: every page fails
     with pytest.raises(BackgroundError, match="AttributeError"):
-        _start(broken, fork=True).rest()
+        _start(broken, tmp_path, fork=True).finish()
     with pytest.raises(AttributeError):  # in process, the error itself
-        _start(broken, fork=False).rest()
+        _start(broken, tmp_path, fork=False).finish()
+
+
+def test_a_cancelled_worker_stops(tmp_path):
+    forked = _start(CATALOGUE, tmp_path, fork=True)
+    forked.cancel()
+    assert not forked.bodies._process.is_alive() and not forked.files._process.is_alive()
+    with pytest.raises(BackgroundError, match="stopped before it had finished"):
+        forked.finish()
 
 
 def test_a_worker_that_dies_fails_the_build_instead_of_hanging():
@@ -81,3 +112,6 @@ def test_built_site_serves_the_worker_files(built_site: Path):
     for src_uri, content in expected.items():
         raw = content.encode("utf-8") if isinstance(content, str) else content
         assert (built_site / src_uri).read_bytes() == raw
+    for src_uri, source in copied_files(CATALOGUE, PROJECT).items():
+        assert (built_site / src_uri).read_bytes() == source.read_bytes()
+
