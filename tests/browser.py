@@ -71,3 +71,15 @@ def axe_violations(page) -> str:
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return results.generate_report() if results.violations_count else ""
+
+
+def wait_for_address(page, *, has: tuple[str, ...] = (), lacks: tuple[str, ...] = ()) -> str:
+    """The page's address once it holds every `has` and none of `lacks`: the
+    overview writes it just after the new list is painted (catalogus.js)."""
+    page.wait_for_function(
+        """([has, lacks]) => has.every((t) => location.href.includes(t))
+            && !lacks.some((t) => location.href.includes(t))""",
+        arg=[list(has), list(lacks)],
+        timeout=5000,
+    )
+    return page.url

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from test_gemeenten import CAMPAIGNS, towns_with
 
+from browser import wait_for_address
+
 pytestmark = pytest.mark.browser
 
 
@@ -24,7 +26,7 @@ def test_campaign_filter_shows_exactly_the_eight(light_page, site_url):
     page.check("#f-soort-publiekscampagne")
     assert visible_towns(page) == CAMPAIGNS
     assert page.locator("[data-live-count]").inner_text() == "8 van 16 gemeenten"
-    assert "soort=publiekscampagne" in page.url
+    wait_for_address(page, has=("soort=publiekscampagne",))
 
 
 def test_shared_campaign_url_shows_the_same(browser, site_url):

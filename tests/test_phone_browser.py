@@ -50,6 +50,33 @@ def test_an_entry_leads_back_to_the_filtered_list(light_page, site_url):
     assert page.locator("#f-risicogroep-mantelzorgers").is_checked()
 
 
+def test_a_link_followed_at_once_after_a_filter_keeps_the_filtered_list(light_page, site_url):
+    """The overview writes its address after painting; a click flushes it first."""
+    page = light_page
+    page.goto(site_url + "/interventies/", wait_until="networkidle")
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    page.evaluate(
+        """() => {  // one task, and no frame or timer may write the address
+            const [frame, timer] = [window.requestAnimationFrame, window.setTimeout];
+            window.requestAnimationFrame = window.setTimeout = () => 0;
+            try {
+                document.querySelector('#f-risicogroep-mantelzorgers').click();
+                document.querySelector('[data-cards] > li:not([hidden]) .ww-card__title a').click();
+            } finally {
+                [window.requestAnimationFrame, window.setTimeout] = [frame, timer];
+            }
+        }"""
+    )
+    page.wait_for_selector(".ww-entry")
+    back = page.get_by_role("link", name="Terug naar je lijst met filters")
+    back.wait_for()
+    assert back.get_attribute("href").endswith("/interventies/?risicogroep=mantelzorgers")
+    assert "risicogroep" not in page.url  # the entry page's own address was left alone
+    page.go_back()
+    page.wait_for_selector("[data-filters]:not([hidden])")
+    assert "risicogroep=mantelzorgers" in page.url
+
+
 def test_without_a_filtered_list_there_is_no_back_link(browser, site_url):
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()

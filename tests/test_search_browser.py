@@ -11,7 +11,7 @@ from test_search_queries import CASES, check
 
 from catalogue.search import search
 
-from browser import axe_violations
+from browser import axe_violations, wait_for_address
 
 TOTAL = len(ASSET["documenten"])
 
@@ -130,7 +130,7 @@ def test_header_search_offers_the_catalogue_first_and_leads_there(light_page, si
     assert axe_violations(page) == ""
     first.locator("a").click()
     page.wait_for_selector("[data-catalogus][data-gezocht='mantelzorgr']")
-    assert "/interventies/" in page.url and "q=mantelzorgr" in page.url
+    wait_for_address(page, has=("/interventies/", "q=mantelzorgr"))
     assert page.get_by_label("Zoek in de catalogus").input_value() == "mantelzorgr"
     titles = page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_text_contents()
     assert titles == found[: len(titles)] and titles
@@ -152,7 +152,7 @@ def test_header_search_on_a_phone_and_by_keyboard(phone, site_url):
     assert texts.count("De Zonnebloem: huisbezoek") == 1
     page.keyboard.press("Enter")  # the best result: the catalogue
     page.wait_for_selector("[data-catalogus][data-gezocht='huisbezoek']")
-    assert "q=huisbezoek" in page.url
+    wait_for_address(page, has=("q=huisbezoek",))
     assert (
         "Het Betekenisvol Gesprek"
         in page.locator("[data-cards] > li:not([hidden]) .ww-card__title").all_text_contents()

@@ -31,9 +31,11 @@
   var map = window.WatWerkt.map;
   var has = window.WatWerkt.has;
 
-  function intersects(have, wanted) {
-    for (var i = 0; i < have.length; i++) {
-      if (wanted.indexOf(have[i]) !== -1) return true;
+  /* Whether card `i` carries one of the values whose bits `wanted` holds. */
+  function carries(facet, i, wanted) {
+    var start = i * facet.width;
+    for (var w = 0; w < facet.width; w++) {
+      if (facet.bits[start + w] & wanted[w]) return true;
     }
     return false;
   }
@@ -81,6 +83,20 @@
 
   var loadSearch = window.WatWerkt.loadSearch;
 
+  /* history.replaceState costs a few milliseconds a call in Chromium, which a
+   * click on a filter should not wait for: the address is written after the
+   * new list is painted. What is pending is written before any click (so a
+   * link followed at once leaves the right list behind) and when the page
+   * goes. One list at a time: instant navigation shows one page. */
+  var pendingAddress = null;
+  function flushAddress() {
+    var write = pendingAddress;
+    pendingAddress = null;
+    if (write) write();
+  }
+  document.addEventListener("click", flushAddress, true);
+  window.addEventListener("pagehide", flushAddress);
+
   function setup(root) {
     var form = root.querySelector("[data-filters]");
     var FACETS = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"),
@@ -106,23 +122,47 @@
     slugs.forEach(function (slug, i) { cardOf[slug] = i; });
     var total = cards.length;
 
-    /* Built once per page: each card's values, and the inputs and count
-     * elements per facet value. */
-    var values = cards.map(function (card) {
-      var own = map();
-      FACETS.forEach(function (facet) { own[facet] = words(card.getAttribute("data-" + facet)); });
-      return own;
-    });
+    /* Built once per page: the inputs and count elements per facet value,
+     * each value's number (its checkbox's place), and per facet each card's
+     * values as bits (`width` 32-bit words a card) and as a list of numbers.
+     * A filter pass then tests and counts with integers only: at thousands
+     * of cards, comparing strings was most of a click. */
     var inputs = map();
     var counts = map();
-    FACETS.forEach(function (facet) {
-      inputs[facet] = map();
-      counts[facet] = map();
-      form.querySelectorAll('input[name="' + facet + '"]').forEach(function (box) {
-        inputs[facet][box.value] = box;
-        counts[facet][box.value] = box.parentNode.querySelector("[data-count]");
+    var facets = FACETS.map(function (name) {
+      var facet = { name: name, number: map(), width: 0, bits: null, carried: [], tally: null };
+      inputs[name] = map();
+      counts[name] = map();
+      form.querySelectorAll('input[name="' + name + '"]').forEach(function (box, k) {
+        inputs[name][box.value] = box;
+        counts[name][box.value] = box.parentNode.querySelector("[data-count]");
+        facet.number[box.value] = k;
       });
+      var known = Object.keys(facet.number).length;
+      facet.width = Math.max(1, Math.ceil(known / 32));
+      facet.bits = new Uint32Array(total * facet.width);
+      facet.tally = new Int32Array(known);
+      cards.forEach(function (card, i) {
+        var own = [];
+        words(card.getAttribute("data-" + name)).forEach(function (value) {
+          var k = facet.number[value];
+          if (k === undefined || own.indexOf(k) !== -1) return;  // no checkbox, or twice
+          own.push(k);
+          facet.bits[i * facet.width + (k >>> 5)] |= 1 << (k & 31);
+        });
+        facet.carried.push(own);
+      });
+      return facet;
     });
+    /* The bits of `values`, chosen values of one facet. */
+    function wantedBits(facet, values) {
+      var bits = new Uint32Array(facet.width);
+      values.forEach(function (value) {
+        var k = facet.number[value];
+        if (k !== undefined) bits[k >>> 5] |= 1 << (k & 31);
+      });
+      return bits;
+    }
     var visible = cards.map(function () { return true; });   // in the list now
     var matching = cards.map(function () { return true; });  // pass filters and query
     var lastKey = null;  // filters and query of the last update
@@ -297,8 +337,15 @@
         lastKey = key;
       }
       var activeFacets = FACETS.filter(function (facet) { return state[facet].length; });
-      var tally = map();
-      FACETS.forEach(function (facet) { tally[facet] = map(); });
+      var filtering = [];  // the facets with a chosen value
+      var wanted = [];  // their chosen values' bits
+      facets.forEach(function (facet) {
+        facet.tally.fill(0);
+        if (state[facet.name].length) {
+          filtering.push(facet);
+          wanted.push(wantedBits(facet, state[facet.name]));
+        }
+      });
       var shown = 0;
       var shownPartial = 0;
       for (var i = 0; i < total; i++) {
@@ -307,19 +354,20 @@
         var hit = search.hits ? search.hits[i] : null;
         var failures = search.hits && !hit ? 2 : 0;
         var failedFacet = null;
-        for (var a = 0; a < activeFacets.length && failures < 2; a++) {
-          if (!intersects(values[i][activeFacets[a]], state[activeFacets[a]])) {
+        for (var a = 0; a < filtering.length && failures < 2; a++) {
+          if (!carries(filtering[a], i, wanted[a])) {
             failures++;
-            failedFacet = activeFacets[a];
+            failedFacet = filtering[a];
           }
         }
         /* A value's count is how many cards would show if it were added to
          * its own facet: cards that pass every other filter and carry it. */
-        for (var f = 0; f < FACETS.length; f++) {
-          var facet = FACETS[f];
-          if (failures === 0 || (failures === 1 && failedFacet === facet)) {
-            var own = values[i][facet], counted = tally[facet];
-            for (var v = 0; v < own.length; v++) counted[own[v]] = (counted[own[v]] || 0) + 1;
+        if (failures < 2) {
+          for (var f = 0; f < facets.length; f++) {
+            if (failures === 0 || failedFacet === facets[f]) {
+              var own = facets[f].carried[i], tally = facets[f].tally;
+              for (var v = 0; v < own.length; v++) tally[own[v]]++;
+            }
           }
         }
         var show = failures === 0;
@@ -331,9 +379,10 @@
       applyLimit(matching);
       updateNotes();
       placeShown();
-      FACETS.forEach(function (facet) {
+      facets.forEach(function (data) {
+        var facet = data.name;
         Object.keys(counts[facet]).forEach(function (value) {
-          var n = tally[facet][value] || 0;
+          var n = data.tally[data.number[value]];
           var text = "(" + n + ")";
           var element = counts[facet][value];
           if (element.textContent !== text) element.textContent = text;
@@ -358,8 +407,26 @@
         : search.hits
           ? "Niets gevonden voor \u201c" + search.q + "\u201d met deze filters."
           : emptyDefault;
+      addressLater(state);
+    }
+
+    /* The address (and the list remembered for the entry pages) follows the
+     * filters once the new list is painted (see `pendingAddress`). */
+    var addressState = null;
+    function writeAddress() {
+      var state = addressState;
+      addressState = null;
+      if (!state || !root.isConnected) return;  // instant navigation left the page
       writeQuery(state, FACETS);
       remember();
+    }
+    function addressLater(state) {
+      addressState = state;
+      if (pendingAddress === writeAddress) return;
+      flushAddress();
+      pendingAddress = writeAddress;
+      window.requestAnimationFrame(function () { window.setTimeout(flushAddress, 0); });
+      window.setTimeout(flushAddress, 100);  // where frames do not run (a hidden tab)
     }
 
     /* Empty: which one chosen value, dropped, brings back the most cards. */
@@ -369,13 +436,20 @@
     var suggestion = null;
 
     function countWithout(state, activeFacets, facet, value) {
+      var filtering = [];
+      var wanted = [];
+      facets.forEach(function (data) {
+        var chosen = state[data.name].filter(function (v) { return data.name !== facet || v !== value; });
+        if (chosen.length && activeFacets.indexOf(data.name) !== -1) {
+          filtering.push(data);
+          wanted.push(wantedBits(data, chosen));
+        }
+      });
       var n = 0;
       for (var i = 0; i < total; i++) {
         if (search.hits && !search.hits[i]) continue;
-        var ok = activeFacets.every(function (f) {
-          var wanted = f === facet ? state[f].filter(function (v) { return v !== value; }) : state[f];
-          return !wanted.length || intersects(values[i][f], wanted);
-        });
+        var ok = true;
+        for (var a = 0; a < filtering.length && ok; a++) ok = carries(filtering[a], i, wanted[a]);
         if (ok) n++;
       }
       return n;
