@@ -129,8 +129,11 @@
      * of cards, comparing strings was most of a click. */
     var inputs = map();
     var counts = map();
-    var facets = FACETS.map(function (name) {
-      var facet = { name: name, number: map(), width: 0, bits: null, carried: [], tally: null };
+    var facets = [];
+    FACETS.forEach(function (name) {
+      var facet = {
+        name: name, index: facets.length, number: map(), width: 0, bits: null, carried: [], tally: null,
+      };
       inputs[name] = map();
       counts[name] = map();
       form.querySelectorAll('input[name="' + name + '"]').forEach(function (box, k) {
@@ -152,7 +155,7 @@
         });
         facet.carried.push(own);
       });
-      return facet;
+      facets.push(facet);
     });
     /* The bits of `values`, chosen values of one facet. */
     function wantedBits(facet, values) {
@@ -164,7 +167,7 @@
       return bits;
     }
     var visible = cards.map(function () { return true; });   // in the list now
-    var matching = cards.map(function () { return true; });  // pass filters and query
+    var matching = new Uint8Array(total).fill(1);  // 1: passes filters and query
     var lastKey = null;  // filters and query of the last update
     var pageSize = parseInt(root.getAttribute("data-page-size"), 10) || total;
     var limit = pageSize;
@@ -301,7 +304,7 @@
       for (var k = 0; k < total; k++) {
         var i = order[k];
         if (matching[i]) seen++;
-        visible[i] = matching[i] && seen <= limit;
+        visible[i] = matching[i] === 1 && seen <= limit;
       }
       if (more) {
         var rest = seen - limit;
@@ -328,6 +331,56 @@
       if (link) link.focus();
     }
 
+    /* Which cards pass the filters and the query (into `into`, 1 or 0), and
+     * each facet value's count; returns [shown, shown with part of the words]. */
+    function filterPass(filtering, wanted, into) {
+      var shown = 0;
+      var shownPartial = 0;
+      for (var f = 0; f < facets.length; f++) facets[f].tally.fill(0);
+      for (var i = 0; i < total; i++) {
+        /* A card outside the search results fails everywhere: it counts
+         * for no facet value. */
+        var hit = search.hits ? search.hits[i] : null;
+        var failures = search.hits && !hit ? 2 : 0;
+        var failed = -1;  // the one filter it fails
+        for (var a = 0; a < filtering.length && failures < 2; a++) {
+          if (!carries(filtering[a], i, wanted[a])) {
+            failures++;
+            failed = filtering[a].index;
+          }
+        }
+        /* A value's count is how many cards would show if it were added to
+         * its own facet: cards that pass every other filter and carry it. */
+        if (failures < 2) {
+          for (var g = 0; g < facets.length; g++) {
+            if (failures === 0 || failed === g) {
+              var own = facets[g].carried[i], tally = facets[g].tally;
+              for (var v = 0; v < own.length; v++) tally[own[v]]++;
+            }
+          }
+        }
+        if (failures === 0) {
+          shown++;
+          if (partial(hit)) shownPartial++;
+        }
+        into[i] = failures === 0 ? 1 : 0;
+      }
+      return [shown, shownPartial];
+    }
+
+    /* The first filter pass with a filter on would otherwise compile (and
+     * throw away the code the unfiltered first pass made) inside the first
+     * click: run one, while idle, into a scratch list. apply() sets every
+     * count again before showing one. */
+    function primeFilterPass() {
+      var facet = facets.filter(function (f) { return f.carried.length && f.tally.length; })[0];
+      if (!facet) return;
+      var scratch = new Uint8Array(total);
+      for (var k = 0; k < 3; k++) {
+        filterPass([facet], [wantedBits(facet, [Object.keys(facet.number)[0]])], scratch);
+      }
+    }
+
     function apply() {
       var state = selected();
       /* A new filter or query starts again at the first page. */
@@ -340,41 +393,14 @@
       var filtering = [];  // the facets with a chosen value
       var wanted = [];  // their chosen values' bits
       facets.forEach(function (facet) {
-        facet.tally.fill(0);
         if (state[facet.name].length) {
           filtering.push(facet);
           wanted.push(wantedBits(facet, state[facet.name]));
         }
       });
-      var shown = 0;
-      var shownPartial = 0;
-      for (var i = 0; i < total; i++) {
-        /* A card outside the search results fails everywhere: it counts
-         * for no facet value. */
-        var hit = search.hits ? search.hits[i] : null;
-        var failures = search.hits && !hit ? 2 : 0;
-        var failedFacet = null;
-        for (var a = 0; a < filtering.length && failures < 2; a++) {
-          if (!carries(filtering[a], i, wanted[a])) {
-            failures++;
-            failedFacet = filtering[a];
-          }
-        }
-        /* A value's count is how many cards would show if it were added to
-         * its own facet: cards that pass every other filter and carry it. */
-        if (failures < 2) {
-          for (var f = 0; f < facets.length; f++) {
-            if (failures === 0 || failedFacet === facets[f]) {
-              var own = facets[f].carried[i], tally = facets[f].tally;
-              for (var v = 0; v < own.length; v++) tally[own[v]]++;
-            }
-          }
-        }
-        var show = failures === 0;
-        if (show) shown++;
-        if (show && partial(hit)) shownPartial++;
-        matching[i] = show;
-      }
+      var passed = filterPass(filtering, wanted, matching);
+      var shown = passed[0];
+      var shownPartial = passed[1];
       reorder();
       applyLimit(matching);
       updateNotes();
@@ -636,6 +662,7 @@
     if (panel && !window.matchMedia(NARROW).matches) panel.open = true;
     apply();
     if (input && initial.q) runSearch();
+    if (window.requestIdleCallback) window.requestIdleCallback(primeFilterPass, { timeout: 2000 });
   }
 
   window.WatWerkt.mount("[data-filter-list]", setup);
