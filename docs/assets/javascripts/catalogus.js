@@ -174,8 +174,11 @@
     var more = root.querySelector("[data-more]");
     var order = cards.map(function (card, i) { return i; });  // display order
     var notes = cards.map(function () { return null; });
-    /* hits: slug -> {rank, fields, words}; words: how many query words there are */
-    var search = { q: "", hits: null, order: "", words: 0, generation: 0 };  // generation: which hits
+    /* hits and ranks by card number (rank -1: no hit); found: how many hits;
+     * words: how many query words there are; generation: which hits */
+    var search = {
+      q: "", hits: null, ranks: new Int32Array(total), found: 0, order: "", words: 0, generation: 0,
+    };
     var fieldLabels = map();
 
     /* Sort keys per card, read once: catalogue (name) order, recognition
@@ -246,12 +249,16 @@
       search.order = key;
       order = sortOrder();
       if (search.hits) {
-        var rank = new Float64Array(total);  // hits by rank, then the rest in card order
-        for (var i = 0; i < total; i++) {
-          var hit = search.hits[i];
-          rank[i] = hit ? hit.rank : total + i;
+        /* Hits by rank (ranks run 0, 1, ... without gaps), then the others
+         * in the sort order: placed, not sorted. */
+        var ranked = new Array(total);
+        var next = search.found;
+        for (var k = 0; k < total; k++) {
+          var i = order[k];
+          var rank = search.ranks[i];
+          ranked[rank >= 0 ? rank : next++] = i;
         }
-        order.sort(function (a, b) { return rank[a] - rank[b]; });
+        order = ranked;
       }
     }
 
@@ -580,11 +587,15 @@
             return window.WatWerkt.searchCatalogue(loaded, text).then(function (found) {
               if (input.value.trim() !== text) return;  // a newer query is on its way
               search.hits = new Array(total);  // by card number; empty where no hit
+              search.ranks.fill(-1);
+              search.found = 0;
               search.generation += 1;
               search.words = words.length;
-              found.forEach(function (hit, rank) {
+              found.forEach(function (hit) {
                 var i = cardOf[loaded.documents[hit.ref].slug];
-                if (i !== undefined) search.hits[i] = { rank: rank, fields: hit.fields, words: hit.words };
+                if (i === undefined) return;
+                search.hits[i] = hit;  // its fields and words
+                search.ranks[i] = search.found++;
               });
               apply();
               root.setAttribute("data-gezocht", text);  // for tests and bench/: this query is shown
