@@ -132,7 +132,9 @@
     var facets = [];
     FACETS.forEach(function (name) {
       var facet = {
-        name: name, index: facets.length, number: map(), width: 0, bits: null, carried: [], tally: null,
+        name: name, index: facets.length, number: map(), width: 0, bits: null, tally: null,
+        /* card i's value numbers: carried[start[i]] up to carried[start[i + 1]] */
+        start: new Int32Array(total + 1), carried: null,
       };
       inputs[name] = map();
       counts[name] = map();
@@ -145,16 +147,22 @@
       facet.width = Math.max(1, Math.ceil(known / 32));
       facet.bits = new Uint32Array(total * facet.width);
       facet.tally = new Int32Array(known);
+      /* Flat typed arrays, not an array per card: thousands of small arrays
+       * were what the first garbage collections after setup had to copy. */
+      var carried = [];
       cards.forEach(function (card, i) {
-        var own = [];
+        facet.start[i] = carried.length;
         words(card.getAttribute("data-" + name)).forEach(function (value) {
           var k = facet.number[value];
-          if (k === undefined || own.indexOf(k) !== -1) return;  // no checkbox, or twice
-          own.push(k);
-          facet.bits[i * facet.width + (k >>> 5)] |= 1 << (k & 31);
+          if (k === undefined) return;  // a value without a checkbox
+          var bit = 1 << (k & 31), at = i * facet.width + (k >>> 5);
+          if (facet.bits[at] & bit) return;  // listed twice
+          facet.bits[at] |= bit;
+          carried.push(k);
         });
-        facet.carried.push(own);
       });
+      facet.start[total] = carried.length;
+      facet.carried = Int16Array.from(carried);
       facets.push(facet);
     });
     /* The bits of `values`, chosen values of one facet. */
@@ -361,8 +369,8 @@
         if (failures < 2) {
           for (var g = 0; g < facets.length; g++) {
             if (failures === 0 || failed === g) {
-              var own = facets[g].carried[i], tally = facets[g].tally;
-              for (var v = 0; v < own.length; v++) tally[own[v]]++;
+              var data = facets[g], tally = data.tally, carried = data.carried;
+              for (var v = data.start[i], end = data.start[i + 1]; v < end; v++) tally[carried[v]]++;
             }
           }
         }
