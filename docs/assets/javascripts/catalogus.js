@@ -117,9 +117,16 @@
     var sortBox = root.querySelector("[data-sort-box]");
     var sortSelect = root.querySelector("[data-sort]");
     var cards = Array.prototype.slice.call(list.children);
-    var slugs = cards.map(function (card) { return card.getAttribute("data-slug"); });
-    var cardOf = map();  // slug -> card number
-    slugs.forEach(function (slug, i) { cardOf[slug] = i; });
+    /* Read when first needed, not at setup: what setup keeps, the first
+     * garbage collections copy, and they fell into the first clicks. */
+    var cardNumbers = null;  // slug -> card number, for search hits
+    function cardOf(slug) {
+      if (!cardNumbers) {
+        cardNumbers = map();
+        cards.forEach(function (card, i) { cardNumbers[card.getAttribute("data-slug")] = i; });
+      }
+      return cardNumbers[slug];
+    }
     var total = cards.length;
 
     /* Built once per page: the inputs and count elements per facet value,
@@ -189,21 +196,29 @@
     };
     var fieldLabels = map();
 
-    /* Sort keys per card, read once: catalogue (name) order, recognition
-     * rank (0 = strongest) and the date last checked (ISO, newest first). */
-    var sortKeys = {
-      naam: cards.map(function (card, i) { return i; }),
-      erkenning: cards.map(function (card) { return parseInt(card.getAttribute("data-rang"), 10) || 0; }),
-      gecontroleerd: cards.map(function (card) { return card.getAttribute("data-gecontroleerd") || ""; }),
-    };
+    /* The sorts: catalogue (name) order, recognition rank (0 = strongest)
+     * and the date last checked (ISO, newest first). Their keys per card are
+     * read the first time a visitor sorts by them. */
+    var SORTS = ["naam", "erkenning", "gecontroleerd"];
+    var sortKeys = map();
+    function sortKey(how) {
+      if (!sortKeys[how]) {
+        sortKeys[how] = how === "erkenning"
+          ? Int32Array.from(cards, function (card) { return parseInt(card.getAttribute("data-rang"), 10) || 0; })
+          : cards.map(function (card) { return card.getAttribute("data-gecontroleerd") || ""; });
+      }
+      return sortKeys[how];
+    }
     function sortOrder() {
       var how = sortSelect ? sortSelect.value : SORT_DEFAULT;
       var base = cards.map(function (card, i) { return i; });
       if (how === "erkenning") {
-        base.sort(function (a, b) { return sortKeys.erkenning[a] - sortKeys.erkenning[b] || a - b; });
+        var rank = sortKey(how);
+        base.sort(function (a, b) { return rank[a] - rank[b] || a - b; });
       } else if (how === "gecontroleerd") {
+        var checked = sortKey(how);
         base.sort(function (a, b) {
-          var da = sortKeys.gecontroleerd[a], db = sortKeys.gecontroleerd[b];
+          var da = checked[a], db = checked[b];
           return da < db ? 1 : da > db ? -1 : a - b;
         });
       }
@@ -385,14 +400,18 @@
 
     /* The first filter pass with a filter on would otherwise compile (and
      * throw away the code the unfiltered first pass made) inside the first
-     * click: run one, while idle, into a scratch list. apply() sets every
-     * count again before showing one. */
+     * click: run a few at setup, into a scratch list (a few milliseconds of
+     * the setup's hundreds). apply() sets every count again before showing
+     * one; applyLimit gives the same result each time. */
     function primeFilterPass() {
       var facet = facets.filter(function (f) { return f.carried.length && f.tally.length; })[0];
       if (!facet) return;
       var scratch = new Uint8Array(total);
+      var wanted = [wantedBits(facet, [Object.keys(facet.number)[0]])];
       for (var k = 0; k < 3; k++) {
-        filterPass([facet], [wantedBits(facet, [Object.keys(facet.number)[0]])], scratch);
+        filterPass([facet], wanted, scratch);
+        filterPass([], [], scratch);
+        applyLimit(matching);
       }
     }
 
@@ -600,7 +619,7 @@
               search.generation += 1;
               search.words = words.length;
               found.forEach(function (hit) {
-                var i = cardOf[loaded.documents[hit.ref].slug];
+                var i = cardOf(loaded.documents[hit.ref].slug);
                 if (i === undefined) return;
                 search.hits[i] = hit;  // its fields and words
                 search.ranks[i] = search.found++;
@@ -642,7 +661,7 @@
     FACETS.forEach(function (facet) { known[facet] = inputs[facet]; });
     var initial = readQuery(window.location.search, known, FACETS);
     if (sortSelect) {
-      if (has(sortKeys, initial.sort)) sortSelect.value = initial.sort;
+      if (SORTS.indexOf(initial.sort) !== -1) sortSelect.value = initial.sort;
       sortSelect.addEventListener("change", apply);
       sortBox.hidden = false;
     }
@@ -679,9 +698,9 @@
      * sight: it stays folded (as the page comes); its summary shows how
      * many filters are chosen. */
     if (panel && !window.matchMedia(NARROW).matches) panel.open = true;
+    primeFilterPass();
     apply();
     if (input && initial.q) runSearch();
-    if (window.requestIdleCallback) window.requestIdleCallback(primeFilterPass, { timeout: 2000 });
   }
 
   window.WatWerkt.mount("[data-filter-list]", setup);
