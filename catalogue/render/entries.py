@@ -1,4 +1,5 @@
-"""Entry pages: one page per intervention, from `entry.html.j2`.
+"""Entry pages, one per intervention: front matter (`entry_meta`) and a body
+from `entry.html.j2` (`entry_body`, rendered in the build's worker process).
 
 The facts list follows the field declaration (`catalogue.fields`, each
 field's `row` macro in `_rows.html.j2`); around it the page shows the claim,
@@ -14,23 +15,9 @@ import jinja2
 
 from catalogue import urls
 from catalogue.model import Catalogue, Intervention
-from catalogue.render.common import GeneratedPage, render
+from catalogue.render.common import render
 from catalogue.render.related import related_index
 from catalogue.repository import RepoLinks
-
-
-def entry_page(
-    entry: Intervention,
-    catalogue: Catalogue,
-    *,
-    env: jinja2.Environment,
-    repo: RepoLinks | None = None,
-    changed: date | None = None,
-    rank: Callable[[Intervention, int], list[Intervention]] | None = None,
-) -> GeneratedPage:
-    """`changed`: when git last changed the entry's file (None without history)."""
-    body = entry_body(entry, catalogue, env=env, repo=repo, changed=changed, rank=rank)
-    return GeneratedPage(urls.entry(entry.slug), entry_meta(entry), body)
 
 
 def entry_meta(entry: Intervention) -> dict[str, object]:
