@@ -55,7 +55,8 @@ class Background:
     def get(self, name: str) -> Content:
         """The result called `name`, waiting for it if needed (each is handed out once)."""
         if self._lazy is not None:
-            return self._compute_until(name)
+            self._compute_until(name)
+            return self._take(name)
         with self._changed:
             self._changed.wait_for(
                 lambda: name in self._results or self._finished or self._error is not None
@@ -88,16 +89,14 @@ class Background:
             raise BackgroundError(self._error)
         raise KeyError(f"the worker computed no result called {name!r}")
 
-    def _compute_until(self, name: str | None) -> Content:
+    def _compute_until(self, name: str | None) -> None:
+        """In process: compute results until `name` is among them (None: all)."""
         assert self._lazy is not None
         while name is None or name not in self._results:
             found = next(self._lazy, None)
             if found is None:
-                break
+                return
             self._results[found[0]] = found[1]
-        if name is None:
-            return ""
-        return self._take(name)
 
     def _read(self, receive: Connection) -> None:
         """Reader thread: move every batch from the pipe into `_results`."""

@@ -43,13 +43,6 @@ class Site:
     ready: Any  # threading.Event or multiprocessing.Event
 
 
-def bodies(
-    catalogue: Catalogue, repo: RepoLinks, changed: Mapping[str, date]
-) -> Iterator[tuple[str, Content]]:
-    """(src_uri, entry body) for each entry, in catalogue order."""
-    yield from entry_bodies(catalogue, repo=repo, changed=changed)
-
-
 def files(catalogue: Catalogue, site_url: str, site: Site) -> Iterator[tuple[str, Content]]:
     """The data files and the entries' YAML, written once the site is ready;
     then (WRITTEN, how many)."""
@@ -106,7 +99,7 @@ def start(
     ready = multiprocessing.get_context("fork").Event() if fork else threading.Event()
     site = Site(site_dir, project, ready)
     return Worker(
-        Background(partial(bodies, catalogue, repo, changed), fork=fork),
+        Background(partial(entry_bodies, catalogue, repo=repo, changed=changed), fork=fork),
         Background(partial(files, catalogue, site_url, site), fork=fork),
         ready,
     )
